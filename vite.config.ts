@@ -36,6 +36,15 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          name: 'package',
+          environment: 'node',
+          include: ['test/package/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           name: 'integration',
           environment: 'jsdom',
           include: ['test/integration/**/*.test.{ts,tsx}'],

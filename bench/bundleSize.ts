@@ -1,0 +1,62 @@
+/**
+ * Measures what the SDK adds to an app's bundle: each entry is bundled and minified with esbuild for the
+ * browser, then gzipped. The baseline is AWS's quick-setup wiring, react-oidc-context + oidc-client-ts.
+ */
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+/** One measured bundle. */
+export interface BundleSize {
+  /** What was bundled. */
+  name: string;
+  /** Minified bytes. */
+  minified: number;
+  /** Gzipped bytes of the minified bundle (level 9). */
+  gzip: number;
+}
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+async function measure(name: string, contents: string, external: string[]): Promise<BundleSize> {
+  const result = await build({
+    stdin: { contents, resolveDir: root, loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    external,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+  return { name, minified: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength };
+}
+
+const protocolLibs = ['oidc-client-ts', 'react-oidc-context'];
+const reactLibs = ['react', 'react-dom', 'react/jsx-runtime'];
+
+/**
+ * The three figures the size budget is about.
+ * - `sdk`: this package's own code (react, react-dom, oidc-client-ts, react-oidc-context external);
+ * - `stack`: the whole sign-in stack of an app using this package (only react external);
+ * - `baseline`: react-oidc-context + oidc-client-ts as AWS's sample uses them (only react external).
+ */
+export async function measureBundles(): Promise<{ sdk: BundleSize; stack: BundleSize; baseline: BundleSize }> {
+  const everything = "export * from './src/index.ts';";
+  const [sdk, stack, baseline] = await Promise.all([
+    measure('react-cognito-sso (own code)', everything, [...reactLibs, ...protocolLibs]),
+    measure('react-cognito-sso + oidc-client-ts + react-oidc-context', everything, reactLibs),
+    measure(
+      'baseline: react-oidc-context + oidc-client-ts',
+      "export * from 'react-oidc-context'; export * from 'oidc-client-ts';",
+      reactLibs,
+    ),
+  ]);
+  return { sdk, stack, baseline };
+}
+
+/** The budgets CI enforces, in gzip bytes. */
+export const SIZE_BUDGET = { sdk: 4 * 1024, stack: 23 * 1024 } as const;
