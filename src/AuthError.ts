@@ -1,0 +1,98 @@
+/**
+ * Stable error categories of {@link AuthError}; branch on these, never on messages.
+ *
+ * - `config`: invalid provider configuration or OpenMetadata auth config.
+ * - `provider`: a hook or component used outside `<CognitoProvider>`.
+ * - `callback`: Cognito returned `error=` to the callback, or the callback URL is malformed.
+ * - `state`: missing, unknown, replayed or expired sign-in state (e.g. storage cleared mid-login).
+ * - `token`: an ID token failed validation (the message names the claim), or a malformed token response.
+ * - `refresh`: renewal failed for good (`invalid_grant`: refresh token revoked or expired).
+ * - `network`: a request failed, timed out, answered 5xx or not JSON.
+ * - `session`: no session where one is needed (e.g. `getAccessToken()` while signed out).
+ * - `signout`: sign-out could not complete.
+ */
+export type AuthErrorCode =
+  'config' | 'provider' | 'callback' | 'state' | 'token' | 'refresh' | 'network' | 'session' | 'signout';
+
+/**
+ * The one error type the SDK throws and reports: a stable {@link AuthErrorCode}, a message that says what to do,
+ * Cognito's own `error` / `error_description` when there is one, and the original failure in `cause`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await getAccessToken();
+ * } catch (err) {
+ *   if (err instanceof AuthError && err.code === 'session') await signIn();
+ *   else throw err;
+ * }
+ * ```
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2 (OAuth error response)
+ */
+export class AuthError extends Error {
+  override readonly name = 'AuthError';
+  /** What went wrong, as a stable code. */
+  readonly code: AuthErrorCode;
+  /** Cognito's `error` (`invalid_grant`, `access_denied`, …), when Cognito answered with one. */
+  readonly error?: string;
+  /** Cognito's `error_description`: untrusted plain text — render it as text, never as HTML. */
+  readonly errorDescription?: string;
+
+  /**
+   * @param code - the stable category
+   * @param message - what happened and what to do about it
+   * @param options - Cognito's `error` / `errorDescription` and the underlying `cause`
+   */
+  constructor(
+    code: AuthErrorCode,
+    message: string,
+    options: { error?: string; errorDescription?: string; cause?: unknown } = {},
+  ) {
+    super(message, 'cause' in options ? { cause: options.cause } : undefined);
+    this.code = code;
+    if (options.error !== undefined) this.error = options.error;
+    if (options.errorDescription !== undefined) this.errorDescription = options.errorDescription;
+  }
+
+  /**
+   * Wraps anything thrown into an `AuthError`: an `AuthError` passes through unchanged; an OAuth error answer
+   * (oidc-client-ts `ErrorResponse`) keeps its `error` / `error_description`; a failed or timed-out request
+   * (oidc-client-ts `ErrorTimeout`, `fetch`'s `TypeError`, an abort, a 5xx or non-JSON answer) becomes `network`;
+   * anything else gets `fallbackCode`.
+   *
+   * @param error - what was thrown (kept as `cause`)
+   * @param fallbackCode - the code when the error is neither an OAuth error answer nor a network failure
+   * @param message - the message to use (default: the original message)
+   * @example
+   * ```ts
+   * catch (err) { throw AuthError.from(err, 'refresh', 'Session renewal failed. Sign in again.'); }
+   * ```
+   */
+  static from(error: unknown, fallbackCode: AuthErrorCode, message?: string): AuthError {
+    if (error instanceof AuthError) return error;
+    const e = (error ?? {}) as {
+      name?: unknown;
+      message?: unknown;
+      error?: unknown;
+      error_description?: unknown;
+    };
+    const text = typeof e.message === 'string' && e.message ? e.message : String(error);
+    if (typeof e.error === 'string') {
+      return new AuthError(fallbackCode, message ?? text, {
+        error: e.error,
+        ...(typeof e.error_description === 'string' && { errorDescription: e.error_description }),
+        cause: error,
+      });
+    }
+    const network =
+      ['ErrorTimeout', 'AbortError', 'TimeoutError'].includes(e.name as string) ||
+      error instanceof SyntaxError ||
+      (error instanceof TypeError && /fetch|network|load failed/i.test(text)) ||
+      /\(5\d\d\)|Content-Type/.test(text);
+    return network
+      ? new AuthError('network', message ?? `${text} — check the network connection and try again.`, {
+          cause: error,
+        })
+      : new AuthError(fallbackCode, message ?? text, { cause: error });
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * The hosted-UI (managed login) endpoints of a user pool domain.
+ *
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-userpools-server-contract-reference.html
+ */
+export interface CognitoEndpoints {
+  /** The domain's origin, e.g. `https://myapp.auth.eu-west-1.amazoncognito.com`. */
+  domainOrigin: string;
+  /** `{domain}/oauth2/authorize` */
+  authorize: string;
+  /** `{domain}/oauth2/token` */
+  token: string;
+  /** `{domain}/oauth2/userInfo` (capital I, as Cognito spells it) */
+  userInfo: string;
+  /** `{domain}/oauth2/revoke` (refresh tokens only) */
+  revoke: string;
+  /** `{domain}/logout` (takes `client_id` and `logout_uri`) */
+  logout: string;
+}
+
+/**
+ * Builds the endpoint URLs that live on a user pool domain.
+ *
+ * @param domainOrigin - the domain's origin (a trailing slash is ignored)
+ * @example
+ * ```ts
+ * cognitoEndpoints('https://myapp.auth.eu-west-1.amazoncognito.com').token
+ * // → 'https://myapp.auth.eu-west-1.amazoncognito.com/oauth2/token'
+ * ```
+ */
+export function cognitoEndpoints(domainOrigin: string): CognitoEndpoints {
+  const base = domainOrigin.replace(/\/+$/, '');
+  return {
+    domainOrigin: base,
+    authorize: `${base}/oauth2/authorize`,
+    token: `${base}/oauth2/token`,
+    userInfo: `${base}/oauth2/userInfo`,
+    revoke: `${base}/oauth2/revoke`,
+    logout: `${base}/logout`,
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * Wraps `fetch` to send `Authorization: Bearer <token>` — the access token, or the ID token with `token: 'id'`
+ * (as OpenMetadata's UI sends it) — and, on a 401 answer, renews the token and retries exactly once. A request whose
+ * body is a one-shot `ReadableStream` is not retried. The header replaces any `Authorization` the caller set.
+ *
+ * **Warning:** the token goes to whatever URL is fetched; call only your own APIs with it.
+ *
+ * @param getToken - returns a valid token of the given kind; with `forceRenew: true` it must renew first
+ * @returns a `fetch` with an extra `token` option (default: `'access'`)
+ * @example
+ * ```ts
+ * const authFetch = createAuthFetch((kind, { forceRenew }) => session.getToken(kind, forceRenew));
+ * const me = await authFetch('/api/v1/users/loggedInUser', { token: 'id' });
+ * ```
+ * @see https://www.rfc-editor.org/rfc/rfc6750#section-2.1 (bearer token usage)
+ */
+export function createAuthFetch(
+  getToken: (kind: 'access' | 'id', options: { forceRenew: boolean }) => Promise<string>,
+): (input: RequestInfo | URL, init?: RequestInit & { token?: 'access' | 'id' }) => Promise<Response> {
+  return async (input, init = {}) => {
+    const { token: kind = 'access', ...rest } = init;
+    const send = async (forceRenew: boolean): Promise<Response> => {
+      const headers = new Headers(rest.headers ?? (input instanceof Request ? input.headers : undefined));
+      headers.set('Authorization', `Bearer ${await getToken(kind, { forceRenew })}`);
+      return fetch(input instanceof Request ? input.clone() : input, { ...rest, headers });
+    };
+    const response = await send(false);
+    return response.status === 401 && !(rest.body instanceof ReadableStream) ? send(true) : response;
+  };
+}

@@ -1,0 +1,200 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { AuthError } from '../../src/AuthError.js';
+import { JwksCache } from '../../src/JwksCache.js';
+
+const URI = 'http://127.0.0.1:4000/us-east-1_Em0lat0r/.well-known/jwks.json';
+let rsa: JsonWebKey;
+
+beforeAll(async () => {
+  const pair = await crypto.subtle.generateKey(
+    {
+      name: 'RSASSA-PKCS1-v1_5',
+      modulusLength: 2048,
+      publicExponent: new Uint8Array([1, 0, 1]),
+      hash: 'SHA-256',
+    },
+    true,
+    ['sign', 'verify'],
+  );
+  const { kty, n, e } = await crypto.subtle.exportKey('jwk', pair.publicKey);
+  rsa = { kty, n, e, alg: 'RS256', use: 'sig' } as JsonWebKey;
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+/** A cache whose fetch serves `keys()` and counts calls. */
+function setup(
+  keys: () => unknown[] = () => [{ ...rsa, kid: 'k1' }],
+  options: { timeoutSeconds?: number } = {},
+) {
+  const fetchStub = vi.fn<typeof fetch>(async () => Response.json({ keys: keys() }));
+  return { fetchStub, cache: new JwksCache(URI, { ...options, fetch: fetchStub }) };
+}
+
+async function failure(promise: Promise<unknown>): Promise<AuthError> {
+  const err: unknown = await promise.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(AuthError);
+  return err as AuthError;
+}
+
+describe('JwksCache', () => {
+  it('imports the RS256 key with this kid as a non-extractable verify key', async () => {
+    const { cache, fetchStub } = setup();
+    const key = await cache.getKey('k1');
+    expect(key.type).toBe('public');
+    expect(key.extractable).toBe(false);
+    expect(key.usages).toEqual(['verify']);
+    expect(key.algorithm).toMatchObject({ name: 'RSASSA-PKCS1-v1_5', hash: { name: 'SHA-256' } });
+    expect(fetchStub).toHaveBeenCalledWith(URI, { signal: expect.any(AbortSignal) });
+  });
+
+  it('fetches the key set once and serves later and concurrent lookups from the cache', async () => {
+    const { cache, fetchStub } = setup();
+    cache.prefetch();
+    cache.prefetch();
+    await Promise.all([cache.getKey('k1'), cache.getKey('k1')]);
+    await cache.getKey('k1');
+    expect(fetchStub).toHaveBeenCalledTimes(1);
+  });
+
+  it('accepts keys without alg and use', async () => {
+    const { cache } = setup(() => [{ kty: 'RSA', n: rsa.n, e: rsa.e, kid: 'bare' }]);
+    expect((await cache.getKey('bare')).type).toBe('public');
+  });
+
+  it('refetches once on an unknown kid and finds a rotated key', async () => {
+    let keys = [{ ...rsa, kid: 'k1' }];
+    const { cache, fetchStub } = setup(() => keys);
+    await cache.getKey('k1');
+    keys = [{ ...rsa, kid: 'k2' }];
+    expect((await cache.getKey('k2')).type).toBe('public');
+    expect(fetchStub).toHaveBeenCalledTimes(2);
+  });
+
+  it('refetches at most once per 30 s on unknown kids', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2025-01-01T00:00:00Z'));
+    const { cache, fetchStub } = setup();
+    expect((await failure(cache.getKey('x1'))).message).toBe(
+      `ID token rejected: kid "x1" is not among the user pool's keys (${URI}) — the token was not signed by this user pool.`,
+    );
+    expect(fetchStub).toHaveBeenCalledTimes(2);
+    vi.setSystemTime(new Date('2025-01-01T00:00:29Z'));
+    expect((await failure(cache.getKey('x2'))).code).toBe('token');
+    expect(fetchStub).toHaveBeenCalledTimes(2);
+    vi.setSystemTime(new Date('2025-01-01T00:00:30Z'));
+    await failure(cache.getKey('x3'));
+    expect(fetchStub).toHaveBeenCalledTimes(3);
+  });
+
+  it('shares one refetch between concurrent lookups of an unknown kid', async () => {
+    const { cache, fetchStub } = setup();
+    await cache.getKey('k1');
+    await Promise.all([failure(cache.getKey('x1')), failure(cache.getKey('x2'))]);
+    expect(fetchStub).toHaveBeenCalledTimes(2);
+  });
+
+  it.each([
+    [
+      'an EC key',
+      { kty: 'EC', crv: 'P-256', x: 'x', y: 'y' },
+      /^ID token rejected: kid "k1" is not an RS256 signing key \(kty EC, alg RS256, use sig\)\.$/,
+    ],
+    [
+      'an RS512 key',
+      { ...({} as JsonWebKey), alg: 'RS512' },
+      /is not an RS256 signing key \(kty RSA, alg RS512, use sig\)/,
+    ],
+    ['an encryption key', { use: 'enc' }, /\(kty RSA, alg RS256, use enc\)/],
+    [
+      'an RSA key without modulus',
+      { n: undefined },
+      /^ID token rejected: kid "k1" is not a valid RSA key\.$/,
+    ],
+  ])('refuses %s', async (_name, patch, message) => {
+    const { cache } = setup(() => [{ ...rsa, ...patch, kid: 'k1' }]);
+    const err = await failure(cache.getKey('k1'));
+    expect(err.code).toBe('token');
+    expect(err.message).toMatch(message);
+  });
+
+  it.each([
+    ['a failed request', async () => Promise.reject(new TypeError('Failed to fetch')), /\(Failed to fetch\)/],
+    ['a 500 answer', async () => new Response('oops', { status: 500 }), /\(HTTP 500\)/],
+    ['a non-JSON answer', async () => new Response('<html>'), /\(.*JSON.*\)/],
+    ['an answer without keys', async () => Response.json({ kid: 'k1' }), /\(no "keys" array\)/],
+  ])('reports %s as a network error', async (_name, answer, reason) => {
+    const cache = new JwksCache(URI, { fetch: vi.fn<typeof fetch>(answer) });
+    const err = await failure(cache.getKey('k1'));
+    expect(err.code).toBe('network');
+    expect(err.message).toMatch(
+      /^Could not load the user pool's signing keys from http:\/\/127\.0\.0\.1:4000\/.*jwks\.json /,
+    );
+    expect(err.message).toMatch(reason);
+    expect(err.message).toMatch(/check the connection and the pool's issuer, then try again\.$/);
+    expect(err.cause).toBeDefined();
+  });
+
+  it('aborts a request that outlives the timeout (default 10 s)', async () => {
+    vi.useFakeTimers();
+    const fetchStub = vi.fn<typeof fetch>(
+      (_input, init) =>
+        new Promise((_resolve, reject) => {
+          init?.signal?.addEventListener('abort', () =>
+            reject(new DOMException('The operation was aborted.', 'AbortError')),
+          );
+        }),
+    );
+    const pending = failure(new JwksCache(URI, { fetch: fetchStub }).getKey('k1'));
+    await vi.advanceTimersByTimeAsync(9_999);
+    expect(fetchStub.mock.calls[0]?.[1]?.signal?.aborted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await pending).code).toBe('network');
+  });
+
+  it('honours timeoutSeconds', async () => {
+    vi.useFakeTimers();
+    const fetchStub = vi.fn<typeof fetch>(
+      (_input, init) =>
+        new Promise((_r, reject) =>
+          init?.signal?.addEventListener('abort', () => reject(new Error('aborted'))),
+        ),
+    );
+    const pending = failure(new JwksCache(URI, { fetch: fetchStub, timeoutSeconds: 2 }).getKey('k1'));
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect((await pending).message).toMatch(/\(aborted\)/);
+  });
+
+  it('swallows a failed prefetch and fetches again on getKey', async () => {
+    let calls = 0;
+    const fetchStub = vi.fn<typeof fetch>(async () => {
+      calls += 1;
+      if (calls === 1) throw new TypeError('Failed to fetch');
+      return Response.json({ keys: [{ ...rsa, kid: 'k1' }] });
+    });
+    const cache = new JwksCache(URI, { fetch: fetchStub });
+    cache.prefetch();
+    await vi.waitFor(() => expect(fetchStub).toHaveBeenCalledTimes(1));
+    await Promise.resolve();
+    expect((await cache.getKey('k1')).type).toBe('public');
+    expect(fetchStub).toHaveBeenCalledTimes(2);
+  });
+
+  it('uses the global fetch by default, called unbound', async () => {
+    const globalFetch = vi.fn(async function (this: unknown) {
+      expect(this).toBeUndefined();
+      return Response.json({ keys: [{ ...rsa, kid: 'k1' }] });
+    });
+    vi.stubGlobal('fetch', globalFetch);
+    await new JwksCache(URI).getKey('k1');
+    expect(globalFetch).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { base64urlDecode } from '../../src/base64url.js';
+
+describe('base64urlDecode', () => {
+  it('decodes unpadded base64url, including - and _', () => {
+    expect([...base64urlDecode('-_8')]).toEqual([0xfb, 0xff]);
+    expect(new TextDecoder().decode(base64urlDecode('eyJhIjoiw6kifQ'))).toBe('{"a":"é"}');
+    expect(base64urlDecode('')).toHaveLength(0);
+  });
+
+  it.each(['ab+c', 'ab/c', 'abc=', 'ab c', 'a.b'])('rejects %j, which is not base64url', (value) => {
+    expect(() => base64urlDecode(value)).toThrow(TypeError);
+  });
+
+  it('rejects an impossible length', () => {
+    expect(() => base64urlDecode('abcde')).toThrow();
+  });
+});

@@ -1,0 +1,148 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AuthError } from '../../src/AuthError.js';
+import { createAuthFetch } from '../../src/createAuthFetch.js';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+/** Stubs the global fetch with answers of these statuses, in order; records what was sent. */
+function stubFetch(...statuses: number[]) {
+  const sent: {
+    input: RequestInfo | URL;
+    authorization: string | null;
+    headers: Headers;
+    body: string | null;
+  }[] = [];
+  const fetchStub = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    const body =
+      input instanceof Request ? await input.text() : typeof init.body === 'string' ? init.body : null;
+    sent.push({ input, authorization: headers.get('Authorization'), headers, body });
+    return new Response(null, { status: statuses[sent.length - 1] ?? 200 });
+  });
+  vi.stubGlobal('fetch', fetchStub);
+  return { fetchStub, sent };
+}
+
+/** A token source that hands out `<kind>-<n>` and records its calls. */
+function tokens() {
+  let issued = 0;
+  return vi.fn(async (kind: 'access' | 'id', _options: { forceRenew: boolean }) => `${kind}-${++issued}`);
+}
+
+describe('createAuthFetch', () => {
+  it('sends the access token by default, and passes the input through unchanged', async () => {
+    const { sent } = stubFetch(200);
+    const getToken = tokens();
+    const response = await createAuthFetch(getToken)('/api/v1/tables');
+    expect(response.status).toBe(200);
+    expect(getToken).toHaveBeenCalledExactlyOnceWith('access', { forceRenew: false });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.input).toBe('/api/v1/tables');
+    expect(sent[0]?.authorization).toBe('Bearer access-1');
+  });
+
+  it("sends the ID token with token: 'id' and does not pass the option to fetch", async () => {
+    const { fetchStub, sent } = stubFetch(200);
+    const getToken = tokens();
+    await createAuthFetch(getToken)('/api/v1/users/loggedInUser', { token: 'id', method: 'GET' });
+    expect(getToken).toHaveBeenCalledExactlyOnceWith('id', { forceRenew: false });
+    expect(sent[0]?.authorization).toBe('Bearer id-1');
+    expect(fetchStub.mock.calls[0]?.[1]).not.toHaveProperty('token');
+    expect(fetchStub.mock.calls[0]?.[1]).toMatchObject({ method: 'GET' });
+  });
+
+  it('on 401 renews the token once and retries once', async () => {
+    const { sent } = stubFetch(401, 200);
+    const getToken = tokens();
+    const response = await createAuthFetch(getToken)('/api/v1/tables', { token: 'id' });
+    expect(response.status).toBe(200);
+    expect(getToken.mock.calls).toEqual([
+      ['id', { forceRenew: false }],
+      ['id', { forceRenew: true }],
+    ]);
+    expect(sent.map((s) => s.authorization)).toEqual(['Bearer id-1', 'Bearer id-2']);
+  });
+
+  it('does not retry a second time when the retry also gets 401', async () => {
+    const { sent } = stubFetch(401, 401, 200);
+    const getToken = tokens();
+    expect((await createAuthFetch(getToken)('/api/v1/tables')).status).toBe(401);
+    expect(sent).toHaveLength(2);
+    expect(getToken).toHaveBeenCalledTimes(2);
+  });
+
+  it.each([403, 500])('does not retry a %i', async (status) => {
+    const { sent } = stubFetch(status, 200);
+    expect((await createAuthFetch(tokens())('/api/v1/tables')).status).toBe(status);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('keeps the caller’s headers and replaces a caller’s Authorization', async () => {
+    const { sent } = stubFetch(401, 200);
+    const headers = new Headers({
+      'Content-Type': 'application/json',
+      'X-Trace': 't-1',
+      Authorization: 'Bearer stale',
+    });
+    await createAuthFetch(tokens())('/api/v1/tables', { method: 'POST', headers, body: '{"a":1}' });
+    for (const request of sent) {
+      expect(request.headers.get('Content-Type')).toBe('application/json');
+      expect(request.headers.get('X-Trace')).toBe('t-1');
+      expect(request.body).toBe('{"a":1}');
+    }
+    expect(sent.map((s) => s.authorization)).toEqual(['Bearer access-1', 'Bearer access-2']);
+    expect(headers.get('Authorization')).toBe('Bearer stale');
+  });
+
+  it('accepts headers as a record or as pairs', async () => {
+    const { sent } = stubFetch(200, 200);
+    const authFetch = createAuthFetch(tokens());
+    await authFetch('/a', { headers: { Accept: 'application/json' } });
+    await authFetch('/b', { headers: [['Accept', 'text/plain']] });
+    expect(sent.map((s) => [s.headers.get('Accept'), s.authorization])).toEqual([
+      ['application/json', 'Bearer access-1'],
+      ['text/plain', 'Bearer access-2'],
+    ]);
+  });
+
+  it('takes a Request: keeps its headers and replays its body on the retry', async () => {
+    const { sent } = stubFetch(401, 200);
+    const request = new Request('http://localhost:8585/api/v1/tables', {
+      method: 'POST',
+      headers: { 'X-Trace': 't-2' },
+      body: '{"name":"orders"}',
+    });
+    const response = await createAuthFetch(tokens())(request);
+    expect(response.status).toBe(200);
+    expect(sent).toHaveLength(2);
+    for (const attempt of sent) {
+      expect(attempt.input).toBeInstanceOf(Request);
+      expect((attempt.input as Request).url).toBe('http://localhost:8585/api/v1/tables');
+      expect(attempt.headers.get('X-Trace')).toBe('t-2');
+      expect(attempt.body).toBe('{"name":"orders"}');
+    }
+    expect(sent.map((s) => s.authorization)).toEqual(['Bearer access-1', 'Bearer access-2']);
+    expect(request.bodyUsed).toBe(false);
+  });
+
+  it('does not retry a request whose body is a one-shot stream', async () => {
+    const { sent } = stubFetch(401, 200);
+    const body = new ReadableStream({
+      start(controller) {
+        controller.close();
+      },
+    });
+    const response = await createAuthFetch(tokens())('/api/v1/upload', { method: 'POST', body });
+    expect(response.status).toBe(401);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('sends nothing when no token can be had', async () => {
+    const { fetchStub } = stubFetch(200);
+    const noSession = new AuthError('session', 'Not signed in. Sign in first.');
+    await expect(createAuthFetch(() => Promise.reject(noSession))('/api/v1/tables')).rejects.toBe(noSession);
+    expect(fetchStub).not.toHaveBeenCalled();
+  });
+});

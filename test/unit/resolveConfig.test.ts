@@ -1,0 +1,315 @@
+import { describe, expect, it } from 'vitest';
+import { AuthError } from '../../src/AuthError.js';
+import type { CognitoConfig } from '../../src/CognitoConfig.js';
+import { resolveConfig } from '../../src/resolveConfig.js';
+
+const APP = 'http://localhost:8585';
+const base: CognitoConfig = { userPoolId: 'eu-west-1_AbC123xyz', clientId: '3n4b5urk1ft4fl3mg5e62d9ado' };
+
+/** Resolves `base` plus `patch` and returns the thrown config error's message. */
+function configError(patch: Record<string, unknown>): string {
+  try {
+    resolveConfig({ ...base, ...patch } as CognitoConfig, APP);
+  } catch (err) {
+    expect(err).toBeInstanceOf(AuthError);
+    expect((err as AuthError).code).toBe('config');
+    return (err as AuthError).message;
+  }
+  throw new Error('expected an AuthError');
+}
+
+describe('resolveConfig derivations', () => {
+  it('derives region, issuer, JWKS and discovery URLs and applies the defaults', () => {
+    expect(resolveConfig(base, APP)).toEqual({
+      userPoolId: 'eu-west-1_AbC123xyz',
+      clientId: '3n4b5urk1ft4fl3mg5e62d9ado',
+      region: 'eu-west-1',
+      issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123xyz',
+      jwksUri: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123xyz/.well-known/jwks.json',
+      metadataUrl:
+        'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123xyz/.well-known/openid-configuration',
+      endpoints: null,
+      redirectUri: 'http://localhost:8585/callback',
+      postLogoutRedirectUri: 'http://localhost:8585/',
+      appOrigin: APP,
+      scopes: ['openid', 'email', 'profile'],
+      storage: 'session',
+      requestTimeoutSeconds: 10,
+      renewBeforeExpirySeconds: 60,
+      debug: false,
+    });
+  });
+
+  it('defaults appOrigin to window.location.origin', () => {
+    expect(resolveConfig(base).redirectUri).toBe(`${window.location.origin}/callback`);
+  });
+
+  it.each([
+    ['myapp.auth.eu-west-1.amazoncognito.com', 'https://myapp.auth.eu-west-1.amazoncognito.com'],
+    ['myapp.auth.eu-west-1.amazoncognito.com/', 'https://myapp.auth.eu-west-1.amazoncognito.com'],
+    ['auth.example.com', 'https://auth.example.com'],
+    ['https://auth.example.com/', 'https://auth.example.com'],
+    ['http://localhost:9229', 'http://localhost:9229'],
+    ['http://127.0.0.1:4001', 'http://127.0.0.1:4001'],
+    ['http://[::1]:4001', 'http://[::1]:4001'],
+  ])('builds the hosted-UI endpoints from domain %s', (domain, origin) => {
+    expect(resolveConfig({ ...base, domain }, APP).endpoints).toEqual({
+      domainOrigin: origin,
+      authorize: `${origin}/oauth2/authorize`,
+      token: `${origin}/oauth2/token`,
+      userInfo: `${origin}/oauth2/userInfo`,
+      revoke: `${origin}/oauth2/revoke`,
+      logout: `${origin}/logout`,
+    });
+  });
+
+  it('builds the issuer from endpoint (trailing slash stripped)', () => {
+    const { issuer, jwksUri } = resolveConfig({ ...base, endpoint: 'http://127.0.0.1:4000/' }, APP);
+    expect(issuer).toBe('http://127.0.0.1:4000/eu-west-1_AbC123xyz');
+    expect(jwksUri).toBe('http://127.0.0.1:4000/eu-west-1_AbC123xyz/.well-known/jwks.json');
+  });
+
+  it('takes the issuer from authority as given, minus a trailing slash', () => {
+    const authority = 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123xyz';
+    expect(resolveConfig({ ...base, authority: `${authority}/` }, APP).issuer).toBe(authority);
+  });
+
+  it('accepts authority together with an endpoint that agrees', () => {
+    const config = {
+      ...base,
+      endpoint: 'http://127.0.0.1:4000',
+      authority: 'http://127.0.0.1:4000/eu-west-1_AbC123xyz',
+    };
+    expect(resolveConfig(config, APP).issuer).toBe('http://127.0.0.1:4000/eu-west-1_AbC123xyz');
+  });
+
+  it('keeps explicit options: region, redirect URIs exactly as given, scopes, storage, timeouts, debug', () => {
+    const resolved = resolveConfig(
+      {
+        ...base,
+        region: 'eu-west-1',
+        redirectUri: 'http://localhost:8585/auth/callback',
+        postLogoutRedirectUri: 'http://localhost:8585',
+        scopes: ['openid', 'aws.cognito.signin.user.admin', 'https://api.example.com/read'],
+        storage: 'memory',
+        requestTimeoutSeconds: 2.5,
+        renewBeforeExpirySeconds: 120,
+        debug: true,
+      },
+      `${APP}/some/page`,
+    );
+    expect(resolved).toMatchObject({
+      region: 'eu-west-1',
+      appOrigin: APP,
+      redirectUri: 'http://localhost:8585/auth/callback',
+      postLogoutRedirectUri: 'http://localhost:8585',
+      scopes: ['openid', 'aws.cognito.signin.user.admin', 'https://api.example.com/read'],
+      storage: 'memory',
+      requestTimeoutSeconds: 2.5,
+      renewBeforeExpirySeconds: 120,
+      debug: true,
+    });
+  });
+
+  it('accepts a pool ID of the maximum length of 55 characters', () => {
+    const userPoolId = `us-east-1_${'a'.repeat(45)}`;
+    expect(resolveConfig({ ...base, userPoolId }, APP).region).toBe('us-east-1');
+  });
+});
+
+describe('resolveConfig errors', () => {
+  const URL_FIX = String.raw`\(http:\/\/ only for localhost, 127\.0\.0\.1, \[::1\]\), without credentials, query or fragment\.$`;
+  it.each([
+    [
+      'empty userPoolId',
+      { userPoolId: '' },
+      /^userPoolId: "" is not a user pool ID — copy it from the Cognito console, e\.g\. "us-east-1_AbC123xyz"\.$/,
+    ],
+    [
+      'userPoolId without region',
+      { userPoolId: 'AbC123xyz' },
+      /^userPoolId: "AbC123xyz" is not a user pool ID/,
+    ],
+    [
+      'userPoolId with a bad id part',
+      { userPoolId: 'us-east-1_abc-def' },
+      /^userPoolId: "us-east-1_abc-def" is not/,
+    ],
+    [
+      'userPoolId over 55 characters',
+      { userPoolId: `us-east-1_${'a'.repeat(46)}` },
+      /^userPoolId: "us-east-1_a+" is not a user pool ID/,
+    ],
+    ['non-string userPoolId', { userPoolId: 42 }, /^userPoolId: 42 is not a user pool ID/],
+    [
+      'region contradicting the pool',
+      { region: 'us-east-1' },
+      /^region: "us-east-1" contradicts the user pool ID eu-west-1_AbC123xyz — set "eu-west-1" or leave it out\.$/,
+    ],
+    [
+      'empty clientId',
+      { clientId: '' },
+      /^clientId: "" is not an app client ID — copy a public app client's ID from the Cognito console\.$/,
+    ],
+    ['clientId with a space', { clientId: 'abc def' }, /^clientId: "abc def" is not an app client ID/],
+    [
+      'clientId over 128 characters',
+      { clientId: 'a'.repeat(129) },
+      /^clientId: "a+" is not an app client ID/,
+    ],
+    ['empty domain', { domain: '' }, /^domain: "" is not a URL — use https:\/\/host of this pool/],
+    [
+      'domain that is not a URL',
+      { domain: 'https://exa mple.com' },
+      /^domain: "https:\/\/exa mple\.com" is not a URL/,
+    ],
+    [
+      'non-localhost http domain',
+      { domain: 'http://auth.example.com' },
+      new RegExp(
+        String.raw`^domain: "http:\/\/auth\.example\.com" uses http: — use https:\/\/host of this pool ` +
+          URL_FIX,
+      ),
+    ],
+    ['ftp domain', { domain: 'ftp://auth.example.com' }, /^domain: ".*" uses ftp:/],
+    [
+      'javascript: domain',
+      { domain: 'javascript:alert(1)' },
+      /^domain: "javascript:alert\(1\)" is not a URL/,
+    ],
+    [
+      'domain with a path',
+      { domain: 'https://auth.example.com/oauth2' },
+      /^domain: "https:\/\/auth\.example\.com\/oauth2" has a path/,
+    ],
+    [
+      'domain with a query',
+      { domain: 'auth.example.com?x=1' },
+      /^domain: ".*" has credentials, a query or a fragment/,
+    ],
+    [
+      'domain with a fragment',
+      { domain: 'https://auth.example.com/#x' },
+      /has credentials, a query or a fragment/,
+    ],
+    ['domain with credentials', { domain: 'https://user:pw@auth.example.com' }, /has credentials/],
+    [
+      'domain in another region',
+      { domain: 'myapp.auth.us-east-1.amazoncognito.com' },
+      /^domain: "myapp\.auth\.us-east-1\.amazoncognito\.com" is in region us-east-1, the user pool in eu-west-1 — /,
+    ],
+    [
+      'non-loopback http endpoint',
+      { endpoint: 'http://10.0.0.5:9229' },
+      new RegExp(
+        String.raw`^endpoint: "http:\/\/10\.0\.0\.5:9229" uses http: — use an https:\/\/ URL of this pool ` +
+          URL_FIX,
+      ),
+    ],
+    [
+      'endpoint without scheme',
+      { endpoint: 'localhost:9229' },
+      /^endpoint: "localhost:9229" uses localhost:/,
+    ],
+    [
+      'endpoint with a query',
+      { endpoint: 'http://127.0.0.1:4000/?a=1' },
+      /^endpoint: .* has credentials, a query or a fragment/,
+    ],
+    [
+      'endpoint in another region',
+      { endpoint: 'https://cognito-idp.us-east-1.amazonaws.com' },
+      /^endpoint: .* is in region us-east-1/,
+    ],
+    [
+      'authority not ending with the pool ID',
+      { authority: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Other1' },
+      /^authority: ".*" does not end with the user pool ID — use https:\/\/cognito-idp\.eu-west-1\.amazonaws\.com\/eu-west-1_AbC123xyz\.$/,
+    ],
+    ['non-string authority', { authority: 7 }, /^authority: 7 is not a URL/],
+    [
+      'non-loopback http authority',
+      { authority: 'http://issuer.example.com/eu-west-1_AbC123xyz' },
+      /^authority: .* uses http:/,
+    ],
+    [
+      'authority in another region',
+      { authority: 'https://cognito-idp.us-east-1.amazonaws.com/eu-west-1_AbC123xyz' },
+      /^authority: .* is in region us-east-1/,
+    ],
+    [
+      'authority disagreeing with endpoint',
+      { endpoint: 'http://127.0.0.1:4000', authority: 'http://127.0.0.1:5000/eu-west-1_AbC123xyz' },
+      /^authority: ".*" disagrees with endpoint "http:\/\/127\.0\.0\.1:4000" — set only one of them\.$/,
+    ],
+    [
+      'redirectUri on another origin',
+      { redirectUri: 'https://evil.example/callback' },
+      /^redirectUri: "https:\/\/evil\.example\/callback" is not an absolute URL on the app's origin http:\/\/localhost:8585, or has a fragment — use a URL on http:\/\/localhost:8585 without "#", exactly as registered on the app client\.$/,
+    ],
+    [
+      'redirectUri on another port',
+      { redirectUri: 'http://localhost:3000/callback' },
+      /^redirectUri: .* is not an absolute URL on the app's origin/,
+    ],
+    [
+      'relative redirectUri',
+      { redirectUri: '/callback' },
+      /^redirectUri: "\/callback" is not an absolute URL/,
+    ],
+    [
+      'redirectUri with a fragment',
+      { redirectUri: 'http://localhost:8585/callback#x' },
+      /^redirectUri: ".*#x" is not .*, or has a fragment/,
+    ],
+    [
+      'postLogoutRedirectUri on another origin',
+      { postLogoutRedirectUri: 'https://evil.example/' },
+      /^postLogoutRedirectUri: .* is not an absolute URL on the app's origin/,
+    ],
+    [
+      'postLogoutRedirectUri with a fragment',
+      { postLogoutRedirectUri: 'http://localhost:8585/#bye' },
+      /^postLogoutRedirectUri: .*, or has a fragment/,
+    ],
+    [
+      'scopes without openid',
+      { scopes: ['email', 'profile'] },
+      /^scopes: \["email","profile"\] lacks "openid" or has a malformed entry — give one scope per entry, e\.g\. \["openid", "email"\]\.$/,
+    ],
+    ['empty scopes', { scopes: [] }, /^scopes: \[\] lacks "openid"/],
+    [
+      'space-separated scopes in one entry',
+      { scopes: ['openid email'] },
+      /^scopes: \["openid email"\] lacks "openid" or has a malformed entry/,
+    ],
+    ['a scope with a quote', { scopes: ['openid', 'a"b'] }, /^scopes: .* has a malformed entry/],
+    ['an empty scope', { scopes: ['openid', ''] }, /^scopes: .* has a malformed entry/],
+    ['a non-string scope', { scopes: ['openid', undefined] }, /^scopes: .* has a malformed entry/],
+    [
+      'scopes as a string',
+      { scopes: 'openid email' },
+      /^scopes: "openid email" lacks "openid" or has a malformed entry/,
+    ],
+    [
+      'unknown storage',
+      { storage: 'cookie' },
+      /^storage: "cookie" is not a storage kind — use "session", "local" or "memory"\.$/,
+    ],
+    [
+      'zero request timeout',
+      { requestTimeoutSeconds: 0 },
+      /^requestTimeoutSeconds: 0 is not a positive number — give seconds, e\.g\. 10\.$/,
+    ],
+    [
+      'negative renewal lead',
+      { renewBeforeExpirySeconds: -5 },
+      /^renewBeforeExpirySeconds: -5 is not a positive number — give seconds, e\.g\. 60\.$/,
+    ],
+    ['infinite timeout', { requestTimeoutSeconds: Infinity }, /^requestTimeoutSeconds: Infinity is not/],
+    ['NaN timeout', { requestTimeoutSeconds: NaN }, /^requestTimeoutSeconds: NaN is not/],
+    ['timeout as a string', { requestTimeoutSeconds: '5' }, /^requestTimeoutSeconds: 5 is not/],
+  ])('rejects %s', (_name, patch, message) => {
+    expect(configError(patch)).toMatch(message);
+  });
+});
