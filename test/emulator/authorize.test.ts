@@ -1,0 +1,244 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCognitoEmulator } from 'react-cognito-sso/emulator';
+import type { CognitoEmulator } from 'react-cognito-sso/emulator';
+import { authorizeParams, get, pkcePair, postForm, signIn } from './flow.js';
+
+let emulator: CognitoEmulator;
+beforeAll(async () => {
+  emulator = await startCognitoEmulator({
+    clients: [
+      {
+        clientId: 'app123',
+        name: 'App <One>',
+        callbackUrls: ['http://localhost:3000/callback', 'https://app.example.com/callback?tenant=a'],
+        logoutUrls: ['http://localhost:3000/'],
+        allowedScopes: ['openid', 'email', 'profile'],
+      },
+    ],
+  });
+});
+afterAll(() => emulator.stop());
+
+const { challenge } = pkcePair();
+const authorize = (
+  overrides: Record<string, string | undefined> = {},
+  headers: Record<string, string> = {},
+): Promise<Response> =>
+  get(`${emulator.domain}/oauth2/authorize?${authorizeParams(emulator, challenge, overrides)}`, headers);
+
+/** The OAuth error parameters of a redirect to the callback URL. */
+function redirectError(response: Response): Record<string, string> {
+  expect(response.status).toBe(302);
+  const location = new URL(response.headers.get('location') ?? '');
+  expect(`${location.origin}${location.pathname}`).toBe('http://localhost:3000/callback');
+  return Object.fromEntries(location.searchParams);
+}
+
+describe('authorize: no redirect when the client or redirect URI cannot be trusted', () => {
+  it.each([
+    ['an unknown client', { client_id: 'nope' }, 'Invalid client_id'],
+    ['a missing client_id', { client_id: undefined }, "Required String parameter 'client_id' is not present"],
+    [
+      'a missing redirect_uri',
+      { redirect_uri: undefined },
+      "Required String parameter 'redirect_uri' is not present",
+    ],
+    ['a redirect_uri not in the list', { redirect_uri: 'http://localhost:3000/evil' }, 'redirect_mismatch'],
+    [
+      'a redirect_uri with a trailing slash',
+      { redirect_uri: 'http://localhost:3000/callback/' },
+      'redirect_mismatch',
+    ],
+    [
+      'a redirect_uri differing in case',
+      { redirect_uri: 'http://LOCALHOST:3000/callback' },
+      'redirect_mismatch',
+    ],
+    [
+      'a redirect_uri with extra query',
+      { redirect_uri: 'http://localhost:3000/callback?x=1' },
+      'redirect_mismatch',
+    ],
+  ])('%s → error page', async (_name, overrides, message) => {
+    const response = await authorize(overrides);
+    expect(response.status).toBe(400);
+    expect(response.headers.get('location')).toBeNull();
+    expect(response.headers.get('content-type')).toContain('text/html');
+    expect((await response.text()).replaceAll('&#39;', "'")).toContain(message);
+  });
+
+  it('accepts a registered callback URL with its own query, exactly', async () => {
+    const response = await authorize({ redirect_uri: 'https://app.example.com/callback?tenant=a' });
+    expect(response.status).toBe(302);
+    expect(new URL(response.headers.get('location') ?? '').pathname).toBe('/login');
+  });
+});
+
+describe('authorize: OAuth errors go back to the redirect URI with the state', () => {
+  it.each([
+    ['missing PKCE', { code_challenge: undefined }, 'invalid_request'],
+    ['PKCE without a method', { code_challenge_method: undefined }, 'invalid_request'],
+    ['plain PKCE', { code_challenge_method: 'plain' }, 'invalid_request'],
+    ['a malformed challenge', { code_challenge: 'short' }, 'invalid_request'],
+    ['a missing response_type', { response_type: undefined }, 'invalid_request'],
+    ['response_type=id_token', { response_type: 'id_token' }, 'invalid_request'],
+    ['the implicit grant', { response_type: 'token' }, 'unauthorized_client'],
+    ['a scope the client does not allow', { scope: 'openid phone' }, 'invalid_scope'],
+    ['an unknown scope', { scope: 'openid admin:all' }, 'invalid_scope'],
+    ['an identity provider that is not enabled', { identity_provider: 'Google' }, 'invalid_request'],
+    ['an unknown prompt', { prompt: 'always' }, 'invalid_request'],
+  ])('%s → %s', async (_name, overrides, error) => {
+    const params = redirectError(await authorize(overrides));
+    expect(params.error).toBe(error);
+    expect(params.state).toBe('state-123');
+    expect(params.error_description).toBeTruthy();
+    expect(params.code).toBeUndefined();
+  });
+
+  it('refuses a parameter given twice', async () => {
+    const query = `${authorizeParams(emulator, challenge)}&scope=openid`;
+    const params = redirectError(await get(`${emulator.domain}/oauth2/authorize?${query}`));
+    expect(params.error).toBe('invalid_request');
+  });
+});
+
+describe('authorize: accepted parameters', () => {
+  it.each([
+    ['identity_provider=COGNITO', { identity_provider: 'COGNITO' }],
+    ['idp_identifier and lang', { idp_identifier: 'example.com', lang: 'fr' }],
+    ['no scope (all allowed scopes)', { scope: undefined }],
+    ['no state and no nonce', { state: undefined, nonce: undefined }],
+  ])('%s → the sign-in page', async (_name, overrides) => {
+    const response = await authorize(overrides);
+    expect(response.status).toBe(302);
+    const location = new URL(response.headers.get('location') ?? '');
+    expect(location.origin).toBe(emulator.domain);
+    expect(location.pathname).toBe('/login');
+  });
+});
+
+describe('hosted-UI sign-in page', () => {
+  const loginUrl = (overrides: Record<string, string | undefined> = {}): string =>
+    `${emulator.domain}/login?${authorizeParams(emulator, challenge, overrides)}`;
+
+  it('has labelled Username and Password fields and a Sign in button, and refuses framing', async () => {
+    const response = await get(loginUrl());
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    const html = await response.text();
+    expect(html).toMatch(/<label for="username">Username<\/label>\s*<input id="username" name="username"/);
+    expect(html).toMatch(
+      /<label for="password">Password<\/label>\s*<input id="password" name="password" type="password"/,
+    );
+    expect(html).toContain('<button type="submit">Sign in</button>');
+    expect(html).toContain('App &lt;One&gt;');
+    expect(html).toContain('for development only');
+  });
+
+  it('pre-fills Username from login_hint, escaped', async () => {
+    const html = await (await get(loginUrl({ login_hint: '"><script>alert(1)</script>' }))).text();
+    expect(html).toContain('value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
+    expect(html).not.toContain('<script>');
+  });
+
+  it('sets the page language from lang', async () => {
+    expect(await (await get(loginUrl({ lang: 'fr' }))).text()).toContain('<html lang="fr">');
+    expect(await (await get(loginUrl({ lang: '"><x' }))).text()).toContain('<html lang="en">');
+  });
+
+  it('keeps the state and parameters in the form action, escaped', async () => {
+    const html = await (await get(loginUrl({ state: '<s>&"' }))).text();
+    const action = /action="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(action.startsWith('/login?')).toBe(true);
+    expect(action).not.toMatch(/[<>"]/);
+    expect(new URLSearchParams(action.replaceAll('&amp;', '&').slice('/login?'.length)).get('state')).toBe(
+      '<s>&"',
+    );
+  });
+
+  it.each([
+    ['a wrong password', 'alice', 'wrong'],
+    ['an unknown user', 'mallory', 'Alice-Pass-1'],
+  ])('shows an error for %s and does not redirect', async (_name, username, password) => {
+    const response = await postForm(loginUrl(), { username, password });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('location')).toBeNull();
+    expect(response.headers.getSetCookie()).toEqual([]);
+    const html = await response.text();
+    expect(html).toContain('Incorrect username or password.');
+    expect(html).toContain(`value="${username}"`);
+  });
+
+  it('escapes a typed username shown again after a failure', async () => {
+    const html = await (await postForm(loginUrl(), { username: '<img src=x>', password: 'x' })).text();
+    expect(html).toContain('value="&lt;img src=x&gt;"');
+    expect(html).not.toContain('<img src=x>');
+  });
+
+  it('validates the authorize parameters on the form too', async () => {
+    const response = await postForm(loginUrl({ redirect_uri: 'http://localhost:3000/evil' }), {
+      username: 'alice',
+      password: 'Alice-Pass-1',
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('location')).toBeNull();
+  });
+
+  it('signs in case-insensitively by username and redirects with code and state', async () => {
+    const { location, code, cookie } = await signIn(emulator, { username: 'ALICE' });
+    expect(`${location.origin}${location.pathname}`).toBe('http://localhost:3000/callback');
+    expect(code).toMatch(/^[0-9a-f-]{36}$/);
+    expect(location.searchParams.get('state')).toBe('state-123');
+    expect(cookie).toMatch(/^cognito=[\w-]+$/);
+  });
+
+  it('sets the session cookie HttpOnly, SameSite=Lax, for 1 hour', async () => {
+    const response = await postForm(loginUrl(), { username: 'alice', password: 'Alice-Pass-1' });
+    const [setCookie] = response.headers.getSetCookie();
+    expect(setCookie).toMatch(/^cognito=[\w-]+; Path=\/; Max-Age=3600; HttpOnly; SameSite=Lax$/);
+  });
+});
+
+describe('hosted-UI session', () => {
+  it('skips the form on a second authorize within the session', async () => {
+    const { cookie } = await signIn(emulator);
+    const response = await authorize({ state: 'second' }, { cookie });
+    const location = new URL(response.headers.get('location') ?? '');
+    expect(`${location.origin}${location.pathname}`).toBe('http://localhost:3000/callback');
+    expect(location.searchParams.get('code')).toBeTruthy();
+    expect(location.searchParams.get('state')).toBe('second');
+  });
+
+  it('still validates the request when a session exists', async () => {
+    const { cookie } = await signIn(emulator);
+    expect(redirectError(await authorize({ code_challenge_method: 'plain' }, { cookie })).error).toBe(
+      'invalid_request',
+    );
+  });
+
+  it('shows the form with prompt=login despite a session', async () => {
+    const { cookie } = await signIn(emulator);
+    const response = await authorize({ prompt: 'login' }, { cookie });
+    expect(new URL(response.headers.get('location') ?? '').pathname).toBe('/login');
+  });
+
+  it('answers login_required for prompt=none without a session', async () => {
+    expect(redirectError(await authorize({ prompt: 'none' })).error).toBe('login_required');
+  });
+
+  it('ignores an unknown session cookie', async () => {
+    const response = await authorize({}, { cookie: 'cognito=forged' });
+    expect(new URL(response.headers.get('location') ?? '').pathname).toBe('/login');
+  });
+
+  it('expires after one hour of emulator time', async () => {
+    const { cookie } = await signIn(emulator);
+    emulator.controls.setClockOffsetSeconds(3601);
+    try {
+      const response = await authorize({}, { cookie });
+      expect(new URL(response.headers.get('location') ?? '').pathname).toBe('/login');
+    } finally {
+      emulator.controls.setClockOffsetSeconds(0);
+    }
+  });
+});

@@ -1,0 +1,253 @@
+import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
+import type { JSONWebKeySet } from 'jose';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startCognitoEmulator } from 'react-cognito-sso/emulator';
+import type { CognitoEmulator } from 'react-cognito-sso/emulator';
+import { errorOf, refresh, signInForTokens } from './flow.js';
+
+let emulator: CognitoEmulator;
+beforeAll(async () => {
+  emulator = await startCognitoEmulator({
+    clients: [
+      { clientId: 'controlsclient', callbackUrls: ['http://localhost:3000/callback'], logoutUrls: [] },
+    ],
+  });
+});
+afterEach(() => {
+  for (const endpoint of ['token', 'revoke', 'jwks', 'userInfo'] as const)
+    emulator.controls.failNext(endpoint, 0, { status: 500 });
+});
+afterAll(() => emulator.stop());
+
+const jwksUrl = (): string => `${emulator.issuer}/.well-known/jwks.json`;
+const fetchJwks = async (): Promise<JSONWebKeySet> =>
+  (await (await fetch(jwksUrl())).json()) as JSONWebKeySet;
+const admin = (name: string, body: unknown, contentType = 'application/json'): Promise<Response> =>
+  fetch(`${emulator.issuerOrigin}/_emulator/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': contentType },
+    body: JSON.stringify(body),
+  });
+
+describe('failNext', () => {
+  it('answers the next N calls with the fault, then normally', async () => {
+    const tokens = await signInForTokens(emulator);
+    emulator.controls.failNext('token', 2, {
+      status: 503,
+      body: '<html>busy</html>',
+      contentType: 'text/html',
+    });
+    for (let i = 0; i < 2; i += 1) {
+      const response = await refresh(emulator, tokens.refresh_token ?? '', 'controlsclient');
+      expect(response.status).toBe(503);
+      expect(response.headers.get('content-type')).toBe('text/html');
+      expect(await response.text()).toBe('<html>busy</html>');
+    }
+    expect((await refresh(emulator, tokens.refresh_token ?? '', 'controlsclient')).status).toBe(200);
+  });
+
+  it('defaults to a 500 with an empty body when only a status or body is given', async () => {
+    emulator.controls.failNext('jwks', 1, { body: '' });
+    const response = await fetch(jwksUrl());
+    expect(response.status).toBe(500);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect((await fetch(jwksUrl())).status).toBe(200);
+  });
+
+  it('keeps CORS headers on a faulted answer so that the app sees the status', async () => {
+    emulator.controls.failNext('userInfo', 1, { status: 502 });
+    const response = await fetch(`${emulator.domain}/oauth2/userInfo`, {
+      headers: { origin: 'http://localhost:3000' },
+    });
+    expect(response.status).toBe(502);
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
+  });
+
+  it('drops the connection', async () => {
+    emulator.controls.failNext('revoke', 1, { drop: true });
+    await expect(
+      fetch(`${emulator.domain}/oauth2/revoke`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'token=x&client_id=controlsclient',
+      }),
+    ).rejects.toThrow(TypeError);
+    expect((await fetch(jwksUrl())).status).toBe(200);
+  });
+
+  it('delays a call that then answers normally', async () => {
+    emulator.controls.failNext('token', 1, { delayMs: 50 });
+    const response = await refresh(emulator, 'unknown', 'controlsclient');
+    expect(response.status).toBe(400);
+    expect(await errorOf(response)).toBe('invalid_grant');
+  });
+
+  it('makes a slow call outlast a client timeout', async () => {
+    emulator.controls.failNext('token', 1, { delayMs: 10_000 });
+    const slow = fetch(`${emulator.domain}/oauth2/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=refresh_token&client_id=controlsclient&refresh_token=x',
+      signal: AbortSignal.timeout(300),
+    });
+    await expect(slow).rejects.toThrow(/abort|timeout/i);
+    expect((await refresh(emulator, 'unknown', 'controlsclient')).status).toBe(400);
+  });
+
+  it('refuses invalid faults', () => {
+    expect(() => emulator.controls.failNext('token', -1, { status: 500 })).toThrow(RangeError);
+    expect(() => emulator.controls.failNext('token', 1, { status: 99 })).toThrow(RangeError);
+    expect(() => emulator.controls.failNext('token', 1, {})).toThrow(RangeError);
+    expect(() => emulator.controls.failNext('token', 1, { drop: true, status: 500 })).toThrow(RangeError);
+    expect(() => emulator.controls.failNext('authorize' as 'token', 1, { status: 500 })).toThrow(RangeError);
+  });
+});
+
+describe('requestCounts', () => {
+  it('counts requests per endpoint and resets', async () => {
+    emulator.controls.resetRequestCounts();
+    await signInForTokens(emulator);
+    await fetch(jwksUrl());
+    await fetch(`${emulator.issuer}/.well-known/openid-configuration`);
+    expect(emulator.controls.requestCounts()).toEqual({
+      discovery: 1,
+      jwks: 1,
+      authorize: 1,
+      login: 2,
+      token: 1,
+      userInfo: 0,
+      revoke: 0,
+      logout: 0,
+    });
+    emulator.controls.resetRequestCounts();
+    expect(Object.values(emulator.controls.requestCounts()).every((count) => count === 0)).toBe(true);
+  });
+});
+
+describe('rotateSigningKeys', () => {
+  it('publishes new kids; earlier tokens no longer verify, new ones do', async () => {
+    const old = await signInForTokens(emulator);
+    const before = await fetchJwks();
+    emulator.controls.rotateSigningKeys();
+    const after = await fetchJwks();
+    expect(after.keys).toHaveLength(2);
+    expect(after.keys.map((key) => key.kid)).not.toContain(before.keys[0]?.kid);
+    expect(after.keys.map((key) => key.kid)).not.toContain(before.keys[1]?.kid);
+    await expect(jwtVerify(old.id_token ?? '', createLocalJWKSet(after))).rejects.toThrow();
+    const fresh = await signInForTokens(emulator);
+    await expect(
+      jwtVerify(fresh.id_token ?? '', createLocalJWKSet(after), { issuer: emulator.issuer }),
+    ).resolves.toBeDefined();
+    expect(
+      (
+        await fetch(`${emulator.domain}/oauth2/userInfo`, {
+          headers: { authorization: `Bearer ${old.access_token}` },
+        })
+      ).status,
+    ).toBe(401);
+  });
+});
+
+describe('tamperNextIdToken', () => {
+  it('changes and removes claims of the next ID token only, still validly signed', async () => {
+    emulator.controls.tamperNextIdToken({
+      claims: { aud: 'someone-else', 'custom:x': 'y' },
+      removeClaims: ['iat', 'nonce'],
+    });
+    const tampered = await signInForTokens(emulator);
+    const { payload } = await jwtVerify(tampered.id_token ?? '', createLocalJWKSet(await fetchJwks()));
+    expect(payload.aud).toBe('someone-else');
+    expect(payload['custom:x']).toBe('y');
+    expect(payload).not.toHaveProperty('iat');
+    expect(payload).not.toHaveProperty('nonce');
+    const next = decodeJwt((await signInForTokens(emulator)).id_token ?? '');
+    expect(next.aud).toBe('controlsclient');
+  });
+
+  it("alg 'none': an unsigned token", async () => {
+    emulator.controls.tamperNextIdToken({ alg: 'none' });
+    const token = (await signInForTokens(emulator)).id_token ?? '';
+    expect(decodeProtectedHeader(token)).toEqual({ alg: 'none' });
+    expect(token.endsWith('.')).toBe(true);
+    expect(decodeJwt(token).token_use).toBe('id');
+  });
+
+  it("alg 'HS256': HMAC with the published key's kid, rejected by an RS256 verifier", async () => {
+    emulator.controls.tamperNextIdToken({ alg: 'HS256' });
+    const token = (await signInForTokens(emulator)).id_token ?? '';
+    const jwks = await fetchJwks();
+    expect(decodeProtectedHeader(token)).toEqual({ alg: 'HS256', kid: jwks.keys[0]?.kid });
+    await expect(jwtVerify(token, createLocalJWKSet(jwks))).rejects.toThrow();
+  });
+
+  it('foreignKey: RS256 with the real kid but a key outside the JWKS', async () => {
+    emulator.controls.tamperNextIdToken({ foreignKey: true });
+    const token = (await signInForTokens(emulator)).id_token ?? '';
+    const jwks = await fetchJwks();
+    expect(decodeProtectedHeader(token)).toEqual({ alg: 'RS256', kid: jwks.keys[0]?.kid });
+    await expect(jwtVerify(token, createLocalJWKSet(jwks))).rejects.toThrow(/signature/i);
+  });
+
+  it('applies to the ID token of a refresh as well', async () => {
+    const tokens = await signInForTokens(emulator);
+    emulator.controls.tamperNextIdToken({ claims: { iss: 'https://evil.example' } });
+    const renewed = (await (
+      await refresh(emulator, tokens.refresh_token ?? '', 'controlsclient')
+    ).json()) as { id_token: string };
+    expect(decodeJwt(renewed.id_token).iss).toBe('https://evil.example');
+  });
+
+  it('refuses invalid tampering', () => {
+    expect(() => emulator.controls.tamperNextIdToken({ alg: 'RS512' as 'none' })).toThrow(RangeError);
+    expect(() => emulator.controls.tamperNextIdToken({ alg: 'none', foreignKey: true })).toThrow(RangeError);
+  });
+});
+
+describe('setClockOffsetSeconds', () => {
+  it('refuses a non-finite offset', () => {
+    expect(() => emulator.controls.setClockOffsetSeconds(Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('HTTP admin API', () => {
+  it('drives every control over POST /_emulator/{name}', async () => {
+    expect((await admin('resetRequestCounts', {})).status).toBe(200);
+    const tokens = await signInForTokens(emulator);
+    const counts = (await (await admin('requestCounts', {})).json()) as Record<string, number>;
+    expect(counts.token).toBe(1);
+
+    expect(
+      await (await admin('failNext', { endpoint: 'token', count: 1, fault: { status: 504 } })).json(),
+    ).toEqual({ ok: true });
+    expect((await refresh(emulator, tokens.refresh_token ?? '', 'controlsclient')).status).toBe(504);
+
+    const kid = (await fetchJwks()).keys[0]?.kid;
+    expect((await admin('rotateSigningKeys', {})).status).toBe(200);
+    expect((await fetchJwks()).keys[0]?.kid).not.toBe(kid);
+
+    expect((await admin('tamperNextIdToken', { tamper: { claims: { aud: 'x' } } })).status).toBe(200);
+    expect(decodeJwt((await signInForTokens(emulator)).id_token ?? '').aud).toBe('x');
+
+    expect((await admin('setClockOffsetSeconds', { seconds: 600 })).status).toBe(200);
+    expect(decodeJwt((await signInForTokens(emulator)).access_token).iat).toBeGreaterThan(
+      Date.now() / 1000 + 500,
+    );
+    expect((await admin('setClockOffsetSeconds', { seconds: 0 })).status).toBe(200);
+
+    expect((await admin('revokeUserSessions', { username: 'alice' })).status).toBe(200);
+    expect(await errorOf(await refresh(emulator, tokens.refresh_token ?? '', 'controlsclient'))).toBe(
+      'invalid_grant',
+    );
+  });
+
+  it('answers 400 for bad arguments, 404 for unknown controls, 405 for GET, 415 without JSON', async () => {
+    const bad = await admin('failNext', { endpoint: 'token', count: 'many', fault: { status: 500 } });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toContain('count');
+    expect((await admin('revokeUserSessions', { username: 'nobody' })).status).toBe(400);
+    expect((await admin('setClockOffsetSeconds', [])).status).toBe(400);
+    expect((await admin('shutdown', {})).status).toBe(404);
+    expect((await fetch(`${emulator.issuerOrigin}/_emulator/requestCounts`)).status).toBe(405);
+    expect((await admin('rotateSigningKeys', {}, 'text/plain')).status).toBe(415);
+  });
+});
