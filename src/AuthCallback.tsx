@@ -1,0 +1,57 @@
+import { useEffect, useRef, useState, type JSX, type ReactNode } from 'react';
+import type { AuthError } from './AuthError.js';
+import { AuthErrorMessage } from './AuthErrorMessage.js';
+import { redirectTo } from './redirectTo.js';
+import { useSession } from './session/useSession.js';
+
+/** Props of {@link AuthCallback}. */
+export interface AuthCallbackProps {
+  /**
+   * Client-side navigation to the return path, e.g. React Router's `navigate` (default: `window.location.replace`,
+   * a page load — pass `navigate` with `storage: 'memory'`, whose session does not survive a page load).
+   */
+  navigate?: (path: string) => void;
+  /** Shown while the sign-in completes (default: "Signing you in…" with `role="status"`). */
+  loading?: ReactNode;
+  /** Renders a failure; `retry` starts a new sign-in (default: the message and a "Sign in again" button). */
+  renderError?: (error: AuthError, retry: () => void) => ReactNode;
+}
+
+/**
+ * The `/callback` route: finishes the sign-in exactly once (also under StrictMode), removes `code` and `state` from
+ * the address bar before anything else renders, verifies the ID token, stores the session and navigates to the
+ * return path (same-origin only; anything else → `/`). Failures — Cognito's `error=`, an unknown or replayed
+ * `state`, a failed code exchange, a rejected ID token — render a message and a "Sign in again" button, never a
+ * redirect loop. Reached without a response but with a session, it goes straight to the app.
+ *
+ * @example
+ * ```tsx
+ * <Route path="/callback" element={<AuthCallback navigate={useNavigate()} />} />
+ * ```
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html
+ */
+export function AuthCallback({ navigate, loading, renderError }: AuthCallbackProps): JSX.Element {
+  const session = useSession('<AuthCallback>');
+  const [error, setError] = useState<AuthError | null>(null);
+  const navigateRef = useRef(navigate);
+  useEffect(() => {
+    navigateRef.current = navigate;
+  });
+  useEffect(() => {
+    let live = true;
+    session.completeSignIn(window.location.href).then(
+      (path) => {
+        if (live) (navigateRef.current ?? ((to: string) => redirectTo(to, true)))(path);
+      },
+      (failure: AuthError) => {
+        if (live) setError(failure);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [session]);
+  if (!error) return <>{loading ?? <p role="status">Signing you in…</p>}</>;
+  const retry = (): void => void session.signIn().catch(setError);
+  return <>{renderError ? renderError(error, retry) : <AuthErrorMessage error={error} retry={retry} />}</>;
+}

@@ -1,0 +1,44 @@
+import { useEffect, useMemo, type JSX, type ReactNode } from 'react';
+import { AuthProvider } from 'react-oidc-context';
+import { AuthContext } from './AuthContext.js';
+import type { CognitoConfig } from './CognitoConfig.js';
+import type { CognitoUser } from './CognitoUser.js';
+import { resolveConfig } from './resolveConfig.js';
+import { Session } from './session/Session.js';
+
+/** Props of {@link CognitoProvider}: the pool's configuration, plus children and a sign-in callback. */
+export interface CognitoProviderProps extends CognitoConfig {
+  children?: ReactNode;
+  /** Called once a sign-in completes in this tab (after the ID token was verified and the session stored). */
+  onSignIn?: (user: CognitoUser) => void;
+}
+
+/**
+ * Signs users in with a Cognito user pool and keeps the session alive. The configuration is checked on the first
+ * render (an `AuthError` code `config` is thrown, naming the field and the fix); a stored session is restored
+ * synchronously, so a reload renders signed in at once. It also provides react-oidc-context's context, so code
+ * written against its `useAuth()` (AWS's quick-setup sample) keeps working inside.
+ *
+ * @example
+ * ```tsx
+ * <CognitoProvider
+ *   userPoolId="eu-west-1_AbCdEf123"
+ *   clientId="4vkq3example"
+ *   domain="myapp.auth.eu-west-1.amazoncognito.com"
+ * >
+ *   <App />
+ * </CognitoProvider>
+ * ```
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-app-integration.html
+ */
+export function CognitoProvider({ children, onSignIn, ...config }: CognitoProviderProps): JSX.Element {
+  const key = JSON.stringify(config);
+  const session = useMemo(() => new Session(resolveConfig(JSON.parse(key) as CognitoConfig)), [key]);
+  useEffect(() => session.start(), [session]);
+  useEffect(() => session.setOnSignIn(onSignIn), [session, onSignIn]);
+  return (
+    <AuthProvider key={key} userManager={session.manager} skipSigninCallback>
+      <AuthContext.Provider value={session}>{children}</AuthContext.Provider>
+    </AuthProvider>
+  );
+}

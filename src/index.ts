@@ -1,0 +1,14 @@
+export { AuthCallback } from './AuthCallback.js';
+export { AuthError } from './AuthError.js';
+export { CognitoProvider } from './CognitoProvider.js';
+export { configFromOpenMetadata } from './configFromOpenMetadata.js';
+export { RequireAuth } from './RequireAuth.js';
+export { sanitizeReturnTo } from './sanitizeReturnTo.js';
+export { useAuth } from './useAuth.js';
+export { useAuthFetch } from './useAuthFetch.js';
+export type { AuthContextValue, AuthStatus, SignInOptions } from './AuthContext.js';
+export type { AuthErrorCode } from './AuthError.js';
+export type { CognitoIdTokenClaims, CustomClaims } from './claims.js';
+export type { CognitoConfig } from './CognitoConfig.js';
+export type { CognitoProviderProps } from './CognitoProvider.js';
+export type { CognitoUser } from './CognitoUser.js';

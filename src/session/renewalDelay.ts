@@ -1,0 +1,11 @@
+/**
+ * When to renew, in milliseconds from now: `renewBeforeSeconds` before the access token expires, but never earlier
+ * than halfway to expiry — so a token that lives shorter than `renewBeforeSeconds` cannot cause a renewal loop —
+ * and at once when it has expired (internal).
+ *
+ * @param secondsLeft - the access token's remaining lifetime, from `expires_in` on this browser's clock
+ * @param renewBeforeSeconds - the `renewBeforeExpirySeconds` option
+ */
+export function renewalDelay(secondsLeft: number, renewBeforeSeconds: number): number {
+  return Math.max(secondsLeft - renewBeforeSeconds, secondsLeft / 2, 0) * 1000;
+}

@@ -1,0 +1,25 @@
+import { useMemo } from 'react';
+import { createAuthFetch } from './createAuthFetch.js';
+import { useSession } from './session/useSession.js';
+
+/**
+ * A `fetch` that sends `Authorization: Bearer <token>` from the session — the access token by default, the ID token
+ * with `{ token: 'id' }` — renewing first when the token is near expiry, and once more (with one retry) on a 401.
+ * Stable for the life of the provider.
+ *
+ * **Warning:** the token goes to whatever URL is fetched; call only your own APIs with it.
+ *
+ * @throws AuthError code `provider` when used outside `<CognitoProvider>`
+ * @example
+ * ```tsx
+ * const authFetch = useAuthFetch();
+ * const me = await (await authFetch('/api/v1/users/loggedInUser', { token: 'id' })).json();
+ * ```
+ */
+export function useAuthFetch(): (
+  input: RequestInfo | URL,
+  init?: RequestInit & { token?: 'access' | 'id' },
+) => Promise<Response> {
+  const session = useSession('useAuthFetch()');
+  return useMemo(() => createAuthFetch(session.getToken), [session]);
+}

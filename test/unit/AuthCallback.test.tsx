@@ -1,0 +1,211 @@
+import { act, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useAuth as useOidcAuth } from 'react-oidc-context';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AuthCallback, useAuth } from '../../src/index.js';
+import { redirectTo } from '../../src/redirectTo.js';
+import {
+  CONFIG,
+  DOMAIN,
+  idToken,
+  json,
+  renderWithProvider,
+  storeSession,
+  stubCognito,
+  USER_KEY,
+  capture,
+} from './support/fakeCognito.js';
+
+vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
+
+const { Probe, current: auth } = capture(useAuth, (value) => <p>{value.status}</p>);
+
+afterEach(() => {
+  vi.mocked(redirectTo).mockReset();
+  vi.unstubAllGlobals();
+  window.history.replaceState(null, '', '/');
+});
+
+/** Starts a sign-in as a page would, then "lands" on /callback?… with `response` (state filled in). */
+async function landOnCallback(
+  returnTo: string,
+  response: (state: string) => string,
+): Promise<{ nonce: string }> {
+  stubCognito();
+  const page = renderWithProvider(<Probe />);
+  await screen.findByText('unauthenticated');
+  await act(() => auth().signIn({ returnTo }));
+  const authorize = new URL(vi.mocked(redirectTo).mock.calls[0]?.[0] ?? '');
+  page.unmount();
+  vi.mocked(redirectTo).mockReset();
+  window.history.pushState(null, '', `/callback?${response(authorize.searchParams.get('state') ?? '')}`);
+  return { nonce: authorize.searchParams.get('nonce') ?? '' };
+}
+
+function tokenAnswer(nonce: string, claims: Record<string, unknown> = {}) {
+  return async () =>
+    json({
+      id_token: await idToken({ nonce, ...claims }),
+      access_token: 'access-1',
+      refresh_token: 'refresh-1',
+      token_type: 'Bearer',
+      expires_in: 3600,
+    });
+}
+
+describe('<AuthCallback>', () => {
+  it('exchanges the code exactly once under StrictMode, cleans the URL, stores the session and goes to returnTo', async () => {
+    const { nonce } = await landOnCallback('/reports?id=7#top', (state) => `code=the-code&state=${state}`);
+    const answer = tokenAnswer(nonce);
+    let jwksBeforeTokens = false;
+    const cognito = stubCognito({
+      onToken: () => {
+        jwksBeforeTokens = cognito.seen.some((r) => r.url.endsWith('/jwks.json'));
+        return answer();
+      },
+    });
+    const navigate = vi.fn();
+    const onSignIn = vi.fn();
+    renderWithProvider(<AuthCallback navigate={navigate} />, { onSignIn });
+    expect(screen.getByRole('status').textContent).toBe('Signing you in…');
+    expect(window.location.search).toBe('');
+    expect(window.location.pathname).toBe('/callback');
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith('/reports?id=7#top'));
+    expect(navigate).toHaveBeenCalledOnce();
+    const [exchange, ...more] = cognito.to('/oauth2/token');
+    expect(more).toEqual([]);
+    expect(Object.fromEntries(exchange?.body ?? [])).toMatchObject({
+      grant_type: 'authorization_code',
+      code: 'the-code',
+      client_id: CONFIG.clientId,
+      redirect_uri: 'http://localhost:3000/callback',
+    });
+    expect(exchange?.body.get('code_verifier')).toMatch(/^[\w-]{43,128}$/);
+    expect(exchange?.headers.has('Authorization')).toBe(false);
+    expect(cognito.seen.filter((r) => r.url.endsWith('jwks.json'))).toHaveLength(1);
+    expect(jwksBeforeTokens).toBe(true); // fetched in parallel with the code exchange, not after it
+    expect(JSON.parse(sessionStorage.getItem(USER_KEY) ?? '{}')).toMatchObject({
+      refresh_token: 'refresh-1',
+    });
+    expect(onSignIn).toHaveBeenCalledWith(
+      expect.objectContaining({ username: 'alice', groups: ['editors'] }),
+    );
+    expect(redirectTo).not.toHaveBeenCalled();
+  });
+
+  it('navigates with window.location.replace by default', async () => {
+    const { nonce } = await landOnCallback('/home', (state) => `code=c&state=${state}`);
+    stubCognito({ onToken: tokenAnswer(nonce) });
+    renderWithProvider(<AuthCallback />);
+    await waitFor(() => expect(redirectTo).toHaveBeenCalledWith('/home', true));
+  });
+
+  it.each(['//evil.example', 'https://evil.example/x', '/\\evil.example', 'javascript:alert(1)'])(
+    'lands on "/" for the return path %s',
+    async (returnTo) => {
+      const { nonce } = await landOnCallback(returnTo, (state) => `code=c&state=${state}`);
+      stubCognito({ onToken: tokenAnswer(nonce) });
+      const navigate = vi.fn();
+      renderWithProvider(<AuthCallback navigate={navigate} />);
+      await waitFor(() => expect(navigate).toHaveBeenCalledWith('/'));
+    },
+  );
+
+  it('shows a hostile error_description as text, makes no token request, and "Sign in again" starts over', async () => {
+    const hostile = '<img src=x onerror=alert(1)>Access denied';
+    await landOnCallback(
+      '/',
+      (state) => `error=access_denied&error_description=${encodeURIComponent(hostile)}&state=${state}`,
+    );
+    const cognito = stubCognito();
+    renderWithProvider(<AuthCallback />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(hostile);
+    expect(alert.querySelector('img')).toBeNull();
+    expect(cognito.seen).toEqual([]);
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in again' }));
+    await waitFor(() => expect(redirectTo).toHaveBeenCalledOnce());
+    expect(vi.mocked(redirectTo).mock.calls[0]?.[0]).toContain(`${DOMAIN}/oauth2/authorize?`);
+  });
+
+  it('refuses an unknown state without a token request', async () => {
+    window.history.pushState(null, '', '/callback?code=c&state=forged');
+    const cognito = stubCognito();
+    let error: unknown;
+    renderWithProvider(<AuthCallback renderError={(e) => ((error = e), (<p>failed</p>))} />);
+    await screen.findByText('failed');
+    expect(error).toMatchObject({ name: 'AuthError', code: 'state' });
+    expect(cognito.seen).toEqual([]);
+  });
+
+  it('refuses a replayed callback URL: the second landing makes no token request', async () => {
+    const { nonce } = await landOnCallback('/', (state) => `code=c&state=${state}`);
+    const href = window.location.href;
+    const cognito = stubCognito({ onToken: tokenAnswer(nonce) });
+    const first = renderWithProvider(<AuthCallback navigate={vi.fn()} />);
+    await waitFor(() => expect(sessionStorage.getItem(USER_KEY)).not.toBeNull());
+    first.unmount();
+    sessionStorage.removeItem(USER_KEY);
+    window.history.pushState(null, '', href);
+    renderWithProvider(<AuthCallback />);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/unknown, expired or already used/);
+    expect(cognito.to('/oauth2/token')).toHaveLength(1);
+  });
+
+  it.each([
+    ['another audience', { aud: 'other-client' }],
+    ['another issuer', { iss: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other' }],
+    ['an expired token', { exp: Math.floor(Date.now() / 1000) - 3600 }],
+    ['an access token', { token_use: 'access' }],
+  ])('rejects an ID token with %s and stores nothing', async (_name, claims) => {
+    const { nonce } = await landOnCallback('/', (state) => `code=c&state=${state}`);
+    stubCognito({ onToken: tokenAnswer(nonce, claims) });
+    renderWithProvider(<AuthCallback navigate={vi.fn()} />);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/ID token rejected/);
+    expect(sessionStorage.getItem(USER_KEY)).toBeNull();
+  });
+
+  it('rejects an ID token whose nonce is not the one sent', async () => {
+    await landOnCallback('/', (state) => `code=c&state=${state}`);
+    stubCognito({ onToken: tokenAnswer('another-nonce') });
+    renderWithProvider(<AuthCallback navigate={vi.fn()} />);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/nonce/);
+    expect(sessionStorage.getItem(USER_KEY)).toBeNull();
+  });
+
+  it('shows a failed code exchange (invalid_grant) with a way to sign in again', async () => {
+    await landOnCallback('/', (state) => `code=used&state=${state}`);
+    stubCognito({ onToken: () => json({ error: 'invalid_grant' }, 400) });
+    let error: unknown;
+    renderWithProvider(
+      <AuthCallback renderError={(e, retry) => ((error = e), (<button onClick={retry}>again</button>))} />,
+    );
+    await screen.findByText('again');
+    expect(error).toMatchObject({ code: 'callback', error: 'invalid_grant' });
+  });
+
+  it('goes straight to the app when reached without a response but with a session', async () => {
+    await storeSession();
+    window.history.pushState(null, '', '/callback');
+    stubCognito();
+    const navigate = vi.fn();
+    renderWithProvider(<AuthCallback navigate={navigate} />);
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith('/'));
+  });
+
+  it("keeps react-oidc-context's useAuth() in step with the sign-in", async () => {
+    const { nonce } = await landOnCallback('/', (state) => `code=c&state=${state}`);
+    stubCognito({ onToken: tokenAnswer(nonce) });
+    function Legacy() {
+      const oidc = useOidcAuth();
+      return <p>{oidc.isAuthenticated ? `legacy:${String(oidc.user?.profile.email)}` : 'legacy:out'}</p>;
+    }
+    renderWithProvider(
+      <>
+        <AuthCallback navigate={vi.fn()} />
+        <Legacy />
+      </>,
+    );
+    await screen.findByText('legacy:alice@example.com');
+  });
+});

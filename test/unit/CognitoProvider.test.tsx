@@ -1,0 +1,182 @@
+import { render, screen } from '@testing-library/react';
+import { Component, StrictMode, type ReactNode } from 'react';
+import { useAuth as useOidcAuth } from 'react-oidc-context';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AuthError, CognitoProvider, useAuth, type AuthContextValue } from '../../src/index.js';
+import {
+  capture,
+  CONFIG,
+  idToken,
+  json,
+  renderWithProvider,
+  storeSession,
+  stubCognito,
+} from './support/fakeCognito.js';
+
+class Catch extends Component<{ children: ReactNode }, { error: unknown }> {
+  override state = { error: undefined as unknown };
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+  override render() {
+    return this.state.error ? <p>caught</p> : this.props.children;
+  }
+}
+
+function caught(children: ReactNode): unknown {
+  let error: unknown;
+  const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  class Spy extends Catch {
+    override componentDidCatch(e: unknown) {
+      error = e;
+    }
+  }
+  render(
+    <StrictMode>
+      <Spy>{children}</Spy>
+    </StrictMode>,
+  );
+  spy.mockRestore();
+  return error;
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('<CognitoProvider>', () => {
+  it.each([
+    ['a malformed pool ID', { userPoolId: 'not-a-pool' }, /^userPoolId: /],
+    ['a region that contradicts the pool', { region: 'eu-west-1' }, /^region: /],
+    ['an http domain that is not loopback', { domain: 'http://auth.example.com' }, /^domain: /],
+    ['a redirect URI on another origin', { redirectUri: 'https://evil.example/callback' }, /^redirectUri: /],
+  ])('throws AuthError config for %s, rendering nothing', (_name, override, message) => {
+    const error = caught(
+      <CognitoProvider {...CONFIG} {...override}>
+        <p>app</p>
+      </CognitoProvider>,
+    );
+    expect(error).toBeInstanceOf(AuthError);
+    expect(error).toMatchObject({ code: 'config', message: expect.stringMatching(message) as unknown });
+    expect(screen.queryByText('app')).toBeNull();
+  });
+
+  it('renders a stored session as signed in on the very first render, with no request', async () => {
+    await storeSession();
+    const cognito = stubCognito();
+    const renders: string[] = [];
+    function App() {
+      const { status, user } = useAuth();
+      renders.push(`${status}:${user?.username ?? '-'}`);
+      return <p>{status}</p>;
+    }
+    renderWithProvider(<App />);
+    expect(renders[0]).toBe('authenticated:alice');
+    expect(new Set(renders)).toEqual(new Set(['authenticated:alice']));
+    expect(cognito.seen).toEqual([]);
+  });
+
+  it('treats a stored session whose access token expired, with no refresh token, as signed out', async () => {
+    await storeSession({ expiresIn: -60, refreshToken: null });
+    const cognito = stubCognito();
+    function App() {
+      return <p>{useAuth().status}</p>;
+    }
+    renderWithProvider(<App />);
+    await screen.findByText('unauthenticated');
+    expect(cognito.seen).toEqual([]);
+  });
+
+  it('rejects getAccessToken() with AuthError session while signed out', async () => {
+    stubCognito();
+    const probe = capture(useAuth, (auth) => <p>{auth.status}</p>);
+    renderWithProvider(<probe.Probe />);
+    await screen.findByText('unauthenticated');
+    await expect(probe.current().getAccessToken()).rejects.toMatchObject({
+      name: 'AuthError',
+      code: 'session',
+    });
+  });
+
+  it('logs flow steps with debug on, never a token', async () => {
+    await storeSession({ expiresIn: -1, accessToken: 'secret-access', refreshToken: 'secret-refresh' });
+    stubCognito({
+      onToken: async () =>
+        json({
+          id_token: await idToken(),
+          access_token: 'secret-access-2',
+          token_type: 'Bearer',
+          expires_in: 3600,
+        }),
+    });
+    const debug = vi.spyOn(console, 'debug').mockImplementation(() => undefined);
+    function App() {
+      return <p>{useAuth().user?.accessToken === 'secret-access-2' ? 'renewed' : 'old'}</p>;
+    }
+    renderWithProvider(<App />, { debug: true });
+    await screen.findByText('renewed');
+    const lines = debug.mock.calls.map((call) => call.join(' '));
+    debug.mockRestore();
+    expect(lines).toContain('[react-cognito-sso] renewal: start');
+    expect(lines.join('\n')).not.toMatch(/secret|eyJ/);
+  });
+
+  it('maps the ID token to the user', async () => {
+    await storeSession({ claims: { 'custom:team': 'data', 'cognito:groups': ['admin', 'editors'] } });
+    stubCognito();
+    let auth: AuthContextValue<{ 'custom:team': string }> | undefined;
+    function App() {
+      auth = useAuth<{ 'custom:team': string }>();
+      return null;
+    }
+    renderWithProvider(<App />);
+    expect(auth?.user).toMatchObject({
+      sub: 'sub-alice',
+      username: 'alice',
+      email: 'alice@example.com',
+      groups: ['admin', 'editors'],
+      accessToken: 'access-1',
+    });
+    expect(auth?.user?.claims['custom:team']).toBe('data');
+    expect(auth?.user?.expiresAt).toBeGreaterThan(Date.now() + 3500_000);
+    expect(auth?.isAuthenticated).toBe(true);
+    expect(auth?.isLoading).toBe(false);
+  });
+
+  it('settles a tab without a session as unauthenticated after asking its peers', async () => {
+    stubCognito();
+    function App() {
+      return <p>{useAuth().status}</p>;
+    }
+    renderWithProvider(<App />);
+    expect(screen.getByText('loading')).toBeTruthy();
+    await screen.findByText('unauthenticated');
+  });
+
+  it("lets react-oidc-context's useAuth() see the stored user inside <CognitoProvider>", async () => {
+    await storeSession();
+    stubCognito();
+    function Legacy() {
+      const oidc = useOidcAuth();
+      return (
+        <p>
+          {oidc.isAuthenticated ? `signed in as ${String(oidc.user?.profile['cognito:username'])}` : 'out'}
+        </p>
+      );
+    }
+    renderWithProvider(<Legacy />);
+    await screen.findByText('signed in as alice');
+  });
+});
+
+describe('useAuth()', () => {
+  it('throws AuthError provider outside <CognitoProvider>, saying how to fix it', () => {
+    function App() {
+      useAuth();
+      return null;
+    }
+    const error = caught(<App />);
+    expect(error).toMatchObject({ name: 'AuthError', code: 'provider' });
+    expect((error as Error).message).toMatch(
+      /^useAuth\(\) must be used inside <CognitoProvider> — wrap your app/,
+    );
+  });
+});

@@ -1,0 +1,123 @@
+import { screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { RequireAuth } from '../../src/index.js';
+import { redirectTo } from '../../src/redirectTo.js';
+import {
+  CONFIG,
+  DOMAIN,
+  idToken,
+  ISSUER,
+  json,
+  renderWithProvider,
+  storeSession,
+  stubCognito,
+} from './support/fakeCognito.js';
+
+vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
+
+afterEach(() => {
+  vi.mocked(redirectTo).mockReset();
+  vi.unstubAllGlobals();
+  window.history.replaceState(null, '', '/');
+});
+
+describe('<RequireAuth>', () => {
+  it('signs a signed-out visitor in once, remembering the current path, search and hash', async () => {
+    window.history.replaceState(null, '', '/reports?id=7#top');
+    stubCognito();
+    renderWithProvider(
+      <RequireAuth>
+        <p>secret</p>
+      </RequireAuth>,
+    );
+    expect(screen.getByRole('status')).toBeTruthy();
+    await waitFor(() => expect(redirectTo).toHaveBeenCalledOnce());
+    const authorize = new URL(vi.mocked(redirectTo).mock.calls[0]?.[0] ?? '');
+    expect(authorize.origin + authorize.pathname).toBe(`${DOMAIN}/oauth2/authorize`);
+    const state = JSON.parse(
+      sessionStorage.getItem(`oidc.${authorize.searchParams.get('state') ?? ''}`) ?? '{}',
+    ) as unknown;
+    expect(state).toMatchObject({ data: { returnTo: '/reports?id=7#top' } });
+    expect(screen.queryByText('secret')).toBeNull();
+  });
+
+  it('shows a failed sign-in start (discovery unreachable) with a way to retry, not a blank page', async () => {
+    const cognito = stubCognito();
+    renderWithProvider(
+      <RequireAuth>
+        <p>secret</p>
+      </RequireAuth>,
+      {},
+      { userPoolId: CONFIG.userPoolId, clientId: CONFIG.clientId },
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/openid-configuration/);
+    expect(screen.getByRole('button', { name: 'Sign in again' })).toBeTruthy();
+    expect(cognito.seen.map((r) => r.url)).toEqual([`${ISSUER}/.well-known/openid-configuration`]);
+    expect(redirectTo).not.toHaveBeenCalled();
+  });
+
+  it('renders the children for a signed-in user', async () => {
+    await storeSession();
+    stubCognito();
+    renderWithProvider(
+      <RequireAuth>
+        <p>secret</p>
+      </RequireAuth>,
+    );
+    expect(screen.getByText('secret')).toBeTruthy();
+    expect(redirectTo).not.toHaveBeenCalled();
+  });
+
+  it('renders the children for a member of one of the groups', async () => {
+    await storeSession({ claims: { 'cognito:groups': ['editors'] } });
+    stubCognito();
+    renderWithProvider(
+      <RequireAuth groups={['admin', 'editors']}>
+        <p>secret</p>
+      </RequireAuth>,
+    );
+    expect(screen.getByText('secret')).toBeTruthy();
+  });
+
+  it('shows the default "not authorised" alert to a user outside the groups, without signing in again', async () => {
+    await storeSession({ claims: { 'cognito:groups': ['editors'] } });
+    stubCognito();
+    renderWithProvider(
+      <RequireAuth groups={['admin']}>
+        <p>secret</p>
+      </RequireAuth>,
+    );
+    expect(screen.getByRole('alert').textContent).toBe('You are not authorised to view this page.');
+    expect(screen.queryByText('secret')).toBeNull();
+    expect(redirectTo).not.toHaveBeenCalled();
+  });
+
+  it('shows a custom fallback to a user without any group', async () => {
+    await storeSession({ claims: { 'cognito:groups': undefined } });
+    stubCognito();
+    renderWithProvider(
+      <RequireAuth groups={['admin']} fallback={<p>ask an admin</p>}>
+        <p>secret</p>
+      </RequireAuth>,
+    );
+    expect(screen.getByText('ask an admin')).toBeTruthy();
+  });
+
+  it('renews an expired access token with the refresh token instead of sending the user to Cognito', async () => {
+    await storeSession({ expiresIn: -60, refreshToken: 'refresh-1' });
+    const cognito = stubCognito({
+      onToken: async () =>
+        json({ id_token: await idToken(), access_token: 'access-2', token_type: 'Bearer', expires_in: 3600 }),
+    });
+    renderWithProvider(
+      <RequireAuth>
+        <p>secret</p>
+      </RequireAuth>,
+    );
+    await waitFor(() => expect(cognito.to('/oauth2/token')).toHaveLength(1));
+    expect(cognito.to('/oauth2/token')[0]?.body.get('grant_type')).toBe('refresh_token');
+    expect(screen.getByText('secret')).toBeTruthy();
+    expect(redirectTo).not.toHaveBeenCalled();
+  });
+});

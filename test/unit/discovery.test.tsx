@@ -1,0 +1,87 @@
+import { act, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AuthCallback, useAuth } from '../../src/index.js';
+import { redirectTo } from '../../src/redirectTo.js';
+import {
+  capture,
+  CONFIG,
+  idToken,
+  ISSUER,
+  json,
+  renderWithProvider,
+  stubCognito,
+} from './support/fakeCognito.js';
+
+vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
+
+const HOSTED = 'https://discovered.auth.us-east-1.amazoncognito.com';
+const DISCOVERY = {
+  issuer: ISSUER,
+  authorization_endpoint: `${HOSTED}/oauth2/authorize`,
+  token_endpoint: `${HOSTED}/oauth2/token`,
+  userinfo_endpoint: `${HOSTED}/oauth2/userInfo`,
+  revocation_endpoint: `${HOSTED}/oauth2/revoke`,
+  end_session_endpoint: `${HOSTED}/logout`,
+  jwks_uri: `${ISSUER}/.well-known/jwks.json`,
+};
+/** The OpenMetadata way: only the authority and the client ID, no domain. */
+const NO_DOMAIN = { userPoolId: CONFIG.userPoolId, clientId: CONFIG.clientId, authority: ISSUER };
+
+afterEach(() => {
+  vi.mocked(redirectTo).mockReset();
+  vi.unstubAllGlobals();
+  window.history.replaceState(null, '', '/');
+});
+
+describe('without a domain', () => {
+  it('reads the discovery document once, before the redirect, and not again on the callback page', async () => {
+    const cognito = stubCognito({ discovery: DISCOVERY });
+    const probe = capture(useAuth, (auth) => <p>{auth.status}</p>);
+    const page = renderWithProvider(<probe.Probe />, {}, NO_DOMAIN);
+    await screen.findByText('unauthenticated');
+    expect(cognito.seen).toEqual([]);
+    await act(() => probe.current().signIn());
+    expect(cognito.seen.map((r) => r.url)).toEqual([`${ISSUER}/.well-known/openid-configuration`]);
+    const authorize = new URL(vi.mocked(redirectTo).mock.calls[0]?.[0] ?? '');
+    expect(authorize.origin + authorize.pathname).toBe(`${HOSTED}/oauth2/authorize`);
+    page.unmount();
+
+    const { nonce, state } = Object.fromEntries(authorize.searchParams);
+    window.history.pushState(null, '', `/callback?code=c&state=${state ?? ''}`);
+    const exchange = vi.fn(async (body: URLSearchParams) => {
+      expect(body.get('client_id')).toBe(CONFIG.clientId);
+      return json({
+        id_token: await idToken({ nonce }),
+        access_token: 'a',
+        refresh_token: 'r',
+        token_type: 'Bearer',
+        expires_in: 3600,
+      });
+    });
+    const callbackPage = stubCognito({ discovery: DISCOVERY });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((input: string, init?: RequestInit) =>
+        input === `${HOSTED}/oauth2/token`
+          ? exchange(new URLSearchParams(String(init?.body)))
+          : callbackPage.fetch(input, init),
+      ),
+    );
+    const navigate = vi.fn();
+    renderWithProvider(<AuthCallback navigate={navigate} />, {}, NO_DOMAIN);
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith('/'));
+    expect(exchange).toHaveBeenCalledOnce();
+    expect(callbackPage.seen.map((r) => r.url)).toEqual([`${ISSUER}/.well-known/jwks.json`]);
+  });
+
+  it("refuses a discovery document whose issuer is not the pool's", async () => {
+    stubCognito({
+      discovery: { ...DISCOVERY, issuer: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other' },
+    });
+    const probe = capture(useAuth, (auth) => <p>{auth.status}</p>);
+    renderWithProvider(<probe.Probe />, {}, NO_DOMAIN);
+    await screen.findByText('unauthenticated');
+    await act(() => expect(probe.current().signIn()).rejects.toMatchObject({ code: 'config' }));
+    expect(redirectTo).not.toHaveBeenCalled();
+  });
+});

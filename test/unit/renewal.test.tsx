@@ -1,0 +1,174 @@
+import { act, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useAuth } from '../../src/index.js';
+import {
+  idToken,
+  json,
+  renderWithProvider,
+  storeSession,
+  stubCognito,
+  USER_KEY,
+} from './support/fakeCognito.js';
+
+const stored = () =>
+  JSON.parse(sessionStorage.getItem(USER_KEY) ?? 'null') as {
+    access_token: string;
+    refresh_token: string;
+  } | null;
+const advance = (seconds: number) => act(() => vi.advanceTimersByTimeAsync(seconds * 1000));
+/** Retries `check` across real macrotasks (WebCrypto answers outside the faked timers) until it passes. */
+async function until(check: () => void): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return check();
+    } catch (error) {
+      if (attempt > 200) throw error;
+      await act(() => new Promise((resolve) => setImmediate(resolve)));
+    }
+  }
+}
+const tokens = async (extra: Record<string, unknown> = {}, claims: Record<string, unknown> = {}) =>
+  json({
+    id_token: await idToken(claims),
+    access_token: 'access-2',
+    token_type: 'Bearer',
+    expires_in: 3600,
+    ...extra,
+  });
+
+let statusRenders = 0;
+function Status() {
+  statusRenders++;
+  return <p>status:{useAuth().status}</p>;
+}
+function Token() {
+  const { user, error } = useAuth();
+  return (
+    <p>
+      token:{user?.accessToken ?? 'none'} error:{error?.code ?? 'none'}
+    </p>
+  );
+}
+const App = () => (
+  <>
+    <Status />
+    <Token />
+  </>
+);
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  statusRenders = 0;
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('session renewal', () => {
+  it('renews renewBeforeExpirySeconds before expiry, keeping the refresh token when none is returned', async () => {
+    await storeSession({ expiresIn: 3600, refreshToken: 'refresh-1' });
+    const cognito = stubCognito({ onToken: () => tokens() });
+    renderWithProvider(<App />);
+    await advance(3600 - 60 - 1);
+    expect(cognito.to('/oauth2/token')).toHaveLength(0);
+    await advance(2);
+    const [refresh, ...more] = cognito.to('/oauth2/token');
+    expect(more).toEqual([]);
+    expect(Object.fromEntries(refresh?.body ?? [])).toMatchObject({
+      grant_type: 'refresh_token',
+      refresh_token: 'refresh-1',
+    });
+    await until(() => expect(screen.getByText('token:access-2 error:none')).toBeTruthy());
+    expect(stored()).toMatchObject({ access_token: 'access-2', refresh_token: 'refresh-1' });
+  });
+
+  it('replaces a rotated refresh token', async () => {
+    await storeSession({ expiresIn: -1, refreshToken: 'refresh-1' });
+    stubCognito({ onToken: () => tokens({ refresh_token: 'refresh-2' }) });
+    renderWithProvider(<App />);
+    await advance(0);
+    await until(() =>
+      expect(stored()).toMatchObject({ access_token: 'access-2', refresh_token: 'refresh-2' }),
+    );
+  });
+
+  it('does not re-render a component that reads only status when tokens are renewed', async () => {
+    await storeSession({ expiresIn: -1 });
+    stubCognito({ onToken: () => tokens() });
+    renderWithProvider(<App />);
+    const before = statusRenders;
+    await advance(0);
+    await until(() => expect(screen.getByText('token:access-2 error:none')).toBeTruthy());
+    expect(statusRenders).toBe(before);
+  });
+
+  it('ends the session on invalid_grant: unauthenticated, error "refresh", storage cleared, no retry', async () => {
+    await storeSession({ expiresIn: -1 });
+    const cognito = stubCognito({
+      onToken: () =>
+        json({ error: 'invalid_grant', error_description: 'Refresh Token has been revoked' }, 400),
+    });
+    renderWithProvider(<App />);
+    await advance(0);
+    await until(() => expect(screen.getByText('status:unauthenticated')).toBeTruthy());
+    expect(screen.getByText('token:none error:refresh')).toBeTruthy();
+    expect(stored()).toBeNull();
+    await advance(3600);
+    expect(cognito.to('/oauth2/token')).toHaveLength(1);
+  });
+
+  it('ends the session when the renewed ID token names another user', async () => {
+    await storeSession({ expiresIn: -1 });
+    stubCognito({ onToken: () => tokens({}, { sub: 'sub-mallory' }) });
+    renderWithProvider(<App />);
+    await advance(0);
+    await until(() => expect(screen.getByText('token:none error:token')).toBeTruthy());
+    expect(stored()).toBeNull();
+  });
+
+  it.each([
+    [
+      'a 5xx',
+      () => new Response('<html>oops</html>', { status: 503, headers: { 'Content-Type': 'text/html' } }),
+    ],
+    [
+      'malformed JSON',
+      () => new Response('{"access', { status: 200, headers: { 'Content-Type': 'application/json' } }),
+    ],
+    ['a network failure', () => Promise.reject(new TypeError('fetch failed'))],
+  ])('keeps the session and retries with backoff after %s', async (_name, fault) => {
+    await storeSession({ expiresIn: 30, accessToken: 'access-1' });
+    let calls = 0;
+    const cognito = stubCognito({ onToken: () => (++calls <= 2 ? fault() : tokens()) });
+    renderWithProvider(<App />);
+    await advance(15);
+    expect(cognito.to('/oauth2/token')).toHaveLength(1);
+    await until(() => expect(screen.getByText('token:access-1 error:network')).toBeTruthy());
+    expect(screen.getByText('status:authenticated')).toBeTruthy();
+    await advance(2);
+    expect(cognito.to('/oauth2/token')).toHaveLength(2);
+    await advance(3);
+    expect(cognito.to('/oauth2/token')).toHaveLength(2);
+    await advance(1);
+    expect(cognito.to('/oauth2/token')).toHaveLength(3);
+    await until(() => expect(screen.getByText('token:access-2 error:none')).toBeTruthy());
+  });
+
+  it('retries at once when the browser comes back online', async () => {
+    await storeSession({ expiresIn: -1 });
+    let calls = 0;
+    const cognito = stubCognito({
+      onToken: () => (++calls === 1 ? Promise.reject(new TypeError('fetch failed')) : tokens()),
+    });
+    renderWithProvider(<App />);
+    await advance(0);
+    await until(() => expect(screen.getByText('token:access-1 error:network')).toBeTruthy());
+    await act(async () => {
+      window.dispatchEvent(new Event('online'));
+      await vi.advanceTimersByTimeAsync(0);
+    });
+    expect(cognito.to('/oauth2/token')).toHaveLength(2);
+    await until(() => expect(screen.getByText('token:access-2 error:none')).toBeTruthy());
+  });
+});

@@ -1,0 +1,64 @@
+import { act, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useAuth } from '../../src/index.js';
+import {
+  capture,
+  CONFIG,
+  idToken,
+  json,
+  renderWithProvider,
+  storeSession,
+  stubCognito,
+  USER_KEY,
+} from './support/fakeCognito.js';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  Reflect.deleteProperty(navigator, 'locks');
+});
+
+/** A Web Locks stand-in that runs `beforeGrant` when the lock is granted, as if another tab had just released it. */
+function stubLocks(beforeGrant: () => void | Promise<void>) {
+  const request = vi.fn(async (_name: string, task: () => Promise<unknown>) => {
+    await beforeGrant();
+    return task();
+  });
+  Object.defineProperty(navigator, 'locks', { value: { request }, configurable: true });
+  return request;
+}
+
+describe('renewal across tabs', () => {
+  it('renews under the Web Lock react-cognito-sso:{clientId}', async () => {
+    await storeSession({ accessToken: 'access-1' });
+    stubCognito({
+      onToken: async () =>
+        json({ id_token: await idToken(), access_token: 'access-2', token_type: 'Bearer', expires_in: 3600 }),
+    });
+    const request = stubLocks(() => undefined);
+    const probe = capture(useAuth, (auth) => <p>{auth.status}</p>);
+    renderWithProvider(<probe.Probe />, { renewBeforeExpirySeconds: 7200 });
+    await screen.findByText('authenticated');
+    await act(async () => {
+      expect(await probe.current().getAccessToken()).toBe('access-2');
+    });
+    expect(request).toHaveBeenCalledWith(`react-cognito-sso:${CONFIG.clientId}`, expect.any(Function));
+  });
+
+  it('adopts the tokens another tab stored while this one waited for the lock, without a token request', async () => {
+    await storeSession({ accessToken: 'access-1' });
+    localStorage.setItem(USER_KEY, sessionStorage.getItem(USER_KEY) ?? '');
+    sessionStorage.clear();
+    const cognito = stubCognito();
+    stubLocks(() => {
+      const renewed = JSON.parse(localStorage.getItem(USER_KEY) ?? '{}') as Record<string, unknown>;
+      localStorage.setItem(USER_KEY, JSON.stringify({ ...renewed, access_token: 'access-from-tab-b' }));
+    });
+    const probe = capture(useAuth, (auth) => <p>{auth.status}</p>);
+    renderWithProvider(<probe.Probe />, { storage: 'local', renewBeforeExpirySeconds: 7200 });
+    await screen.findByText('authenticated');
+    await act(async () => {
+      expect(await probe.current().getAccessToken()).toBe('access-from-tab-b');
+    });
+    expect(cognito.seen).toEqual([]);
+  });
+});

@@ -1,0 +1,71 @@
+import { act, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useAuth, type AuthContextValue } from '../../src/index.js';
+import { redirectTo } from '../../src/redirectTo.js';
+import { CONFIG, DOMAIN, renderWithProvider, stubCognito, capture } from './support/fakeCognito.js';
+
+vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
+
+const { Probe, current: auth } = capture(useAuth, (value) => <p>{value.status}</p>);
+
+afterEach(() => {
+  vi.mocked(redirectTo).mockReset();
+  vi.unstubAllGlobals();
+});
+
+async function authorizeUrl(options?: Parameters<AuthContextValue['signIn']>[0]): Promise<URL> {
+  const cognito = stubCognito();
+  renderWithProvider(<Probe />);
+  await screen.findByText('unauthenticated');
+  await act(() => auth().signIn(options));
+  expect(redirectTo).toHaveBeenCalledOnce();
+  expect(cognito.seen).toEqual([]); // static metadata: nothing fetched before the redirect
+  return new URL(vi.mocked(redirectTo).mock.calls[0]?.[0] ?? '');
+}
+
+describe('signIn()', () => {
+  it('sends the browser to /oauth2/authorize with code + PKCE S256, a nonce, state and the scopes', async () => {
+    const url = await authorizeUrl();
+    const q = url.searchParams;
+    expect(url.origin + url.pathname).toBe(`${DOMAIN}/oauth2/authorize`);
+    expect(q.get('client_id')).toBe(CONFIG.clientId);
+    expect(q.get('redirect_uri')).toBe('http://localhost:3000/callback');
+    expect(q.get('response_type')).toBe('code');
+    expect(q.get('scope')).toBe('openid email profile');
+    expect(q.get('code_challenge_method')).toBe('S256');
+    expect(q.get('code_challenge')).toMatch(/^[\w-]{43}$/);
+    expect(q.get('nonce')).toMatch(/^[\w-]{32,}$/);
+    expect(q.get('state')).toMatch(/^\w{32}$/);
+    expect(q.get('response_mode')).toBe('query');
+    expect(q.has('identity_provider')).toBe(false);
+  });
+
+  it('passes identity_provider, login_hint and lang', async () => {
+    const q = (await authorizeUrl({ identityProvider: 'Google', loginHint: 'alice@example.com', lang: 'fr' }))
+      .searchParams;
+    expect(q.get('identity_provider')).toBe('Google');
+    expect(q.get('login_hint')).toBe('alice@example.com');
+    expect(q.get('lang')).toBe('fr');
+  });
+
+  it('uses a fresh nonce, state and code challenge on every sign-in', async () => {
+    const first = (await authorizeUrl()).searchParams;
+    await act(() => auth().signIn());
+    const second = new URL(vi.mocked(redirectTo).mock.calls[1]?.[0] ?? '').searchParams;
+    for (const name of ['nonce', 'state', 'code_challenge'])
+      expect(second.get(name)).not.toBe(first.get(name));
+  });
+
+  it('keeps the return path in local sign-in state, not in the URL', async () => {
+    const url = await authorizeUrl({ returnTo: '/reports?id=7' });
+    expect(url.href).not.toContain('reports');
+    const state = sessionStorage.getItem(`oidc.${url.searchParams.get('state') ?? ''}`);
+    expect(JSON.parse(state ?? '{}')).toMatchObject({ data: { returnTo: '/reports?id=7' } });
+  });
+
+  it('reduces a foreign return path to "/" before storing it', async () => {
+    const url = await authorizeUrl({ returnTo: '//evil.example/x' });
+    const state = sessionStorage.getItem(`oidc.${url.searchParams.get('state') ?? ''}`);
+    expect(JSON.parse(state ?? '{}')).toMatchObject({ data: { returnTo: '/' } });
+  });
+});

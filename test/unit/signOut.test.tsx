@@ -1,0 +1,57 @@
+import { act, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useAuth } from '../../src/index.js';
+import { redirectTo } from '../../src/redirectTo.js';
+import {
+  CONFIG,
+  DOMAIN,
+  json,
+  renderWithProvider,
+  storeSession,
+  stubCognito,
+  USER_KEY,
+  capture,
+} from './support/fakeCognito.js';
+
+vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
+
+const { Probe, current: auth } = capture(useAuth, (value) => <p>{value.status}</p>);
+
+afterEach(() => {
+  vi.mocked(redirectTo).mockReset();
+  vi.unstubAllGlobals();
+});
+
+describe('signOut()', () => {
+  it("revokes the refresh token, clears the session and goes to Cognito's /logout", async () => {
+    await storeSession({ refreshToken: 'refresh-to-revoke' });
+    const cognito = stubCognito({ onRevoke: () => new Response('', { status: 200 }) });
+    renderWithProvider(<Probe />);
+    await act(() => auth().signOut());
+    const [revoke, ...more] = cognito.to('/oauth2/revoke');
+    expect(more).toEqual([]);
+    expect(revoke?.method).toBe('POST');
+    expect(Object.fromEntries(revoke?.body ?? [])).toEqual({
+      token: 'refresh-to-revoke',
+      token_type_hint: 'refresh_token',
+      client_id: CONFIG.clientId,
+    });
+    expect(revoke?.headers.has('Authorization')).toBe(false);
+    expect(redirectTo).toHaveBeenCalledExactlyOnceWith(
+      `${DOMAIN}/logout?client_id=${CONFIG.clientId}&logout_uri=${encodeURIComponent('http://localhost:3000/')}`,
+    );
+    expect(sessionStorage.getItem(USER_KEY)).toBeNull();
+    expect(screen.getByText('unauthenticated')).toBeTruthy();
+  });
+
+  it('still signs out locally and at Cognito when the revoke request fails', async () => {
+    await storeSession();
+    stubCognito({ onRevoke: () => json({ error: 'server_error' }, 500) });
+    renderWithProvider(<Probe />, { postLogoutRedirectUri: 'http://localhost:3000/bye' });
+    await act(() => auth().signOut());
+    expect(sessionStorage.getItem(USER_KEY)).toBeNull();
+    expect(vi.mocked(redirectTo).mock.calls[0]?.[0]).toBe(
+      `${DOMAIN}/logout?client_id=${CONFIG.clientId}&logout_uri=${encodeURIComponent('http://localhost:3000/bye')}`,
+    );
+  });
+});

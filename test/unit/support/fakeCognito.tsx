@@ -1,0 +1,167 @@
+import { render, type RenderResult } from '@testing-library/react';
+import { StrictMode, useEffect, type ReactNode } from 'react';
+import { vi, type Mock } from 'vitest';
+import { CognitoProvider, type CognitoProviderProps } from '../../../src/index.js';
+
+/** The provider configuration every unit test uses (jsdom's origin is http://localhost:3000). */
+export const CONFIG = {
+  userPoolId: 'us-east-1_Unit1234',
+  clientId: 'unitclient123',
+  domain: 'auth.example.com',
+} as const;
+export const ISSUER = 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Unit1234';
+export const DOMAIN = 'https://auth.example.com';
+export const APP = 'http://localhost:3000';
+export const USER_KEY = `oidc.user:${ISSUER}:${CONFIG.clientId}`;
+
+const b64 = (data: string | ArrayBuffer): string =>
+  Buffer.from(typeof data === 'string' ? data : new Uint8Array(data)).toString('base64url');
+
+const keyPair = await crypto.subtle.generateKey(
+  {
+    name: 'RSASSA-PKCS1-v1_5',
+    modulusLength: 2048,
+    publicExponent: new Uint8Array([1, 0, 1]),
+    hash: 'SHA-256',
+  },
+  true,
+  ['sign', 'verify'],
+);
+export const JWKS = {
+  keys: [{ ...(await crypto.subtle.exportKey('jwk', keyPair.publicKey)), kid: 'unit-kid', use: 'sig' }],
+};
+
+/** When "alice" signed in: stays the same across renewals, as oidc-client-ts requires. */
+const AUTH_TIME = Math.floor(Date.now() / 1000);
+
+/** Signs a Cognito-shaped ID token with the pool's key; `claims` override the defaults. */
+export async function idToken(claims: Record<string, unknown> = {}): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  const payload = {
+    sub: 'sub-alice',
+    iss: ISSUER,
+    aud: CONFIG.clientId,
+    token_use: 'id',
+    'cognito:username': 'alice',
+    'cognito:groups': ['editors'],
+    email: 'alice@example.com',
+    auth_time: AUTH_TIME,
+    iat: now,
+    exp: now + 3600,
+    jti: crypto.randomUUID(),
+    ...claims,
+  };
+  const input = `${b64(JSON.stringify({ alg: 'RS256', kid: 'unit-kid', typ: 'JWT' }))}.${b64(JSON.stringify(payload))}`;
+  const signature = await crypto.subtle.sign(
+    'RSASSA-PKCS1-v1_5',
+    keyPair.privateKey,
+    new TextEncoder().encode(input),
+  );
+  return `${input}.${b64(signature)}`;
+}
+
+/** Stores a session as the SDK does, so that the provider restores it. */
+export async function storeSession(
+  options: {
+    expiresIn?: number;
+    refreshToken?: string | null;
+    accessToken?: string;
+    claims?: Record<string, unknown>;
+  } = {},
+): Promise<void> {
+  const token = await idToken(options.claims);
+  sessionStorage.setItem(
+    USER_KEY,
+    JSON.stringify({
+      id_token: token,
+      access_token: options.accessToken ?? 'access-1',
+      refresh_token: options.refreshToken === undefined ? 'refresh-1' : options.refreshToken,
+      token_type: 'Bearer',
+      scope: 'openid email profile',
+      profile: JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as unknown,
+      expires_at: Math.floor(Date.now() / 1000) + (options.expiresIn ?? 3600),
+    }),
+  );
+}
+
+/** A JSON `Response`. */
+export const json = (body: unknown, status = 200): Response =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+/** One request the stubbed `fetch` saw. */
+export interface SeenRequest {
+  url: string;
+  method: string;
+  headers: Headers;
+  body: URLSearchParams;
+}
+
+/**
+ * Stubs the global `fetch` as the pool: JWKS (and, given `discovery`, the discovery document) from the issuer, and the token/revoke endpoints answered by `onToken`
+ * / `onRevoke`, and the app's `/api/…` by `onApi`. Any other URL fails the test. Every request is recorded with its decoded form body.
+ */
+export function stubCognito(
+  handlers: {
+    onToken?: (body: URLSearchParams) => Response | Promise<Response>;
+    onRevoke?: (body: URLSearchParams) => Response;
+    onApi?: (request: SeenRequest) => Response;
+    discovery?: Record<string, unknown>;
+  } = {},
+): { fetch: Mock; seen: SeenRequest[]; to: (path: string) => SeenRequest[] } {
+  const seen: SeenRequest[] = [];
+  const fetchStub = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const url = String(input instanceof Request ? input.url : input);
+    const request = {
+      url,
+      method: init.method ?? 'GET',
+      headers: new Headers(init.headers),
+      body: new URLSearchParams(
+        typeof init.body === 'string' || init.body instanceof URLSearchParams ? init.body : '',
+      ),
+    };
+    seen.push(request);
+    if (url === `${ISSUER}/.well-known/jwks.json`) return json(JWKS);
+    if (url === `${ISSUER}/.well-known/openid-configuration` && handlers.discovery)
+      return json(handlers.discovery);
+    if (url === `${DOMAIN}/oauth2/token` && handlers.onToken) return handlers.onToken(request.body);
+    if (url === `${DOMAIN}/oauth2/revoke` && handlers.onRevoke) return handlers.onRevoke(request.body);
+    if (url.startsWith(`${APP}/api/`) && handlers.onApi) return handlers.onApi(request);
+    throw new Error(`unexpected request to ${url}`);
+  });
+  vi.stubGlobal('fetch', fetchStub);
+  return { fetch: fetchStub, seen, to: (path) => seen.filter((r) => r.url === `${DOMAIN}${path}`) };
+}
+
+/** Renders `children` inside `<StrictMode><CognitoProvider>` with the unit config (or `base`) and `props`. */
+export function renderWithProvider(
+  children: ReactNode,
+  props: Partial<CognitoProviderProps> = {},
+  base: CognitoProviderProps = CONFIG,
+): RenderResult {
+  return render(
+    <StrictMode>
+      <CognitoProvider {...base} {...props}>
+        {children}
+      </CognitoProvider>
+    </StrictMode>,
+  );
+}
+
+/** A component that renders `show(value)` and hands the hook's latest value to the test through `current()`. */
+export function capture<T>(useHook: () => T, show: (value: T) => ReactNode = () => null) {
+  const box: { value?: T } = {};
+  function Probe() {
+    const value = useHook();
+    useEffect(() => {
+      box.value = value;
+    });
+    return <>{show(value)}</>;
+  }
+  return {
+    Probe,
+    current(): T {
+      if (box.value === undefined) throw new Error('not rendered yet');
+      return box.value;
+    },
+  };
+}

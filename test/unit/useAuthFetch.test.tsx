@@ -1,0 +1,67 @@
+import { act } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useAuthFetch } from '../../src/index.js';
+import {
+  idToken,
+  json,
+  renderWithProvider,
+  storeSession,
+  stubCognito,
+  USER_KEY,
+  capture,
+} from './support/fakeCognito.js';
+
+const { Probe, current: authFetch } = capture(useAuthFetch);
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('useAuthFetch()', () => {
+  it('sends the access token by default and the ID token on request', async () => {
+    await storeSession({ accessToken: 'access-1' });
+    const cognito = stubCognito({ onApi: () => json({ ok: true }) });
+    renderWithProvider(<Probe />);
+    await act(() => authFetch()('http://localhost:3000/api/v1/tables'));
+    await act(() => authFetch()('http://localhost:3000/api/v1/users/loggedInUser', { token: 'id' }));
+    const [first, second] = cognito.seen;
+    expect(first?.headers.get('Authorization')).toBe('Bearer access-1');
+    const stored = JSON.parse(sessionStorage.getItem(USER_KEY) ?? '{}') as { id_token: string };
+    expect(second?.headers.get('Authorization')).toBe(`Bearer ${stored.id_token}`);
+  });
+
+  it('renews and retries once on a 401', async () => {
+    await storeSession({ accessToken: 'access-1' });
+    const cognito = stubCognito({
+      onApi: (request) =>
+        request.headers.get('Authorization') === 'Bearer access-2' ? json({ ok: true }) : json({}, 401),
+      onToken: async () =>
+        json({ id_token: await idToken(), access_token: 'access-2', token_type: 'Bearer', expires_in: 3600 }),
+    });
+    renderWithProvider(<Probe />);
+    let response: Response | undefined;
+    await act(async () => {
+      response = await authFetch()('http://localhost:3000/api/v1/tables');
+    });
+    expect(response?.status).toBe(200);
+    expect(cognito.seen.map((r) => r.url.replace(/^https?:\/\/[^/]+/, ''))).toEqual([
+      '/api/v1/tables',
+      '/oauth2/token',
+      '/us-east-1_Unit1234/.well-known/jwks.json',
+      '/api/v1/tables',
+    ]);
+  });
+
+  it('renews first when the access token is about to expire', async () => {
+    await storeSession({ accessToken: 'access-1', expiresIn: 20 });
+    const cognito = stubCognito({
+      onApi: () => json({ ok: true }),
+      onToken: async () =>
+        json({ id_token: await idToken(), access_token: 'access-2', token_type: 'Bearer', expires_in: 3600 }),
+    });
+    renderWithProvider(<Probe />);
+    await act(() => authFetch()('http://localhost:3000/api/v1/tables'));
+    expect(
+      cognito.seen.filter((r) => r.url.includes('/api/')).map((r) => r.headers.get('Authorization')),
+    ).toEqual(['Bearer access-2']);
+    expect(cognito.to('/oauth2/token')).toHaveLength(1);
+  });
+});
