@@ -1,0 +1,56 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { addCognitoLatency } from './addCognitoLatency.js';
+import type { BuiltBenchApp } from './buildBenchApp.js';
+import { measureReload, type ReloadMetrics } from './measureReload.js';
+import { measureRenewal, RENEWAL_TOKEN_LIFETIMES, type RenewalMetrics } from './measureRenewal.js';
+import { measureSignIn, type SignInMetrics } from './measureSignIn.js';
+import { NetworkLog } from './NetworkLog.js';
+import { startBenchStack, type BenchStack } from './startBenchStack.js';
+
+/** The delay added to each request to Cognito for {@link AppRun.signInWithLatency}, in ms. */
+export const COGNITO_LATENCY_MS = 50;
+
+/** Everything one run of one bench app measured. */
+export interface AppRun {
+  /** Sign-in on loopback. */
+  signIn: SignInMetrics;
+  /** Reload of the signed-in page, on loopback. */
+  reload: ReloadMetrics;
+  /** Sign-in with every request to Cognito delayed by {@link COGNITO_LATENCY_MS}. */
+  signInWithLatency: SignInMetrics;
+  renewal: RenewalMetrics;
+}
+
+async function inContext<T>(browser: Browser, work: (context: BrowserContext) => Promise<T>): Promise<T> {
+  const context = await browser.newContext();
+  try {
+    return await work(context);
+  } finally {
+    await context.close();
+  }
+}
+
+const origins = (stack: BenchStack): string[] => [stack.emulator.issuerOrigin, stack.emulator.domain];
+
+/**
+ * One run of one bench app against a fresh emulator, each phase in a fresh browser context: sign-in and reload
+ * (loopback), sign-in with {@link COGNITO_LATENCY_MS} added to every Cognito request, then renewals (faked clock,
+ * see {@link measureRenewal}).
+ */
+export async function measureAppRun(browser: Browser, app: BuiltBenchApp): Promise<AppRun> {
+  const stack = await startBenchStack(app, { tokenLifetimes: RENEWAL_TOKEN_LIFETIMES });
+  try {
+    const { signIn, reload } = await inContext(browser, async (context) => {
+      const log = new NetworkLog(context, origins(stack));
+      const page = await context.newPage();
+      return { signIn: await measureSignIn(page, stack, log), reload: await measureReload(page, stack, log) };
+    });
+    const signInWithLatency = await inContext(browser, async (context) => {
+      await addCognitoLatency(context, origins(stack), COGNITO_LATENCY_MS);
+      return measureSignIn(await context.newPage(), stack, new NetworkLog(context, origins(stack)));
+    });
+    return { signIn, reload, signInWithLatency, renewal: await measureRenewal(browser, stack) };
+  } finally {
+    await stack.stop();
+  }
+}

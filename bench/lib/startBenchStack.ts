@@ -1,0 +1,61 @@
+import { DEMO_CLIENT_ID, DEMO_USERS, startCognitoEmulator } from 'react-cognito-sso/emulator';
+import type { CognitoEmulator, EmulatorOptions, EmulatorUser } from 'react-cognito-sso/emulator';
+import type { BuiltBenchApp } from './buildBenchApp.js';
+import { serveApp } from './serveApp.js';
+
+/** One bench app served next to its own Cognito emulator. */
+export interface BenchStack {
+  app: BuiltBenchApp;
+  /** The app's origin, `http://localhost:{port}`. */
+  origin: string;
+  emulator: CognitoEmulator;
+  /** The user who signs in (the emulator's demo user alice). */
+  user: EmulatorUser;
+  stop(): Promise<void>;
+}
+
+/**
+ * Serves a built bench app on a free loopback port and starts a fresh Cognito emulator whose client has that
+ * origin's `/callback` and `/` as its callback and sign-out URLs; the app is configured for that emulator.
+ */
+export async function startBenchStack(
+  app: BuiltBenchApp,
+  options: Pick<EmulatorOptions, 'tokenLifetimes'> = {},
+): Promise<BenchStack> {
+  const user = DEMO_USERS.find((candidate) => candidate.username === 'alice');
+  if (!user) throw new Error('the emulator has no demo user alice');
+  const server = await serveApp(app.distDir);
+  try {
+    const emulator = await startCognitoEmulator({
+      clients: [
+        {
+          clientId: DEMO_CLIENT_ID,
+          callbackUrls: [`${server.origin}/callback`],
+          logoutUrls: [`${server.origin}/`],
+        },
+      ],
+      users: [user],
+      ...options,
+    });
+    server.setConfig({
+      userPoolId: emulator.userPoolId,
+      clientId: DEMO_CLIENT_ID,
+      domain: emulator.domain,
+      endpoint: emulator.issuerOrigin,
+      issuer: emulator.issuer,
+    });
+    return {
+      app,
+      origin: server.origin,
+      emulator,
+      user,
+      async stop() {
+        await emulator.stop();
+        await server.stop();
+      },
+    };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}
