@@ -32,11 +32,11 @@ export type AuthErrorCode =
 export class AuthError extends Error {
   override readonly name = 'AuthError';
   /** What went wrong, as a stable code. */
-  readonly code: AuthErrorCode;
+  declare readonly code: AuthErrorCode;
   /** Cognito's `error` (`invalid_grant`, `access_denied`, …), when Cognito answered with one. */
-  readonly error?: string;
+  declare readonly error?: string;
   /** Cognito's `error_description`: untrusted plain text — render it as text, never as HTML. */
-  readonly errorDescription?: string;
+  declare readonly errorDescription?: string;
 
   /**
    * @param code - the stable category
@@ -48,10 +48,8 @@ export class AuthError extends Error {
     message: string,
     options: { error?: string; errorDescription?: string; cause?: unknown } = {},
   ) {
-    super(message, 'cause' in options ? { cause: options.cause } : undefined);
-    this.code = code;
-    if (options.error !== undefined) this.error = options.error;
-    if (options.errorDescription !== undefined) this.errorDescription = options.errorDescription;
+    super(message, options);
+    Object.assign(this, { code }, options);
   }
 
   /**
@@ -70,29 +68,28 @@ export class AuthError extends Error {
    */
   static from(error: unknown, fallbackCode: AuthErrorCode, message?: string): AuthError {
     if (error instanceof AuthError) return error;
-    const e = (error ?? {}) as {
+    const e = Object(error) as {
       name?: unknown;
       message?: unknown;
       error?: unknown;
       error_description?: unknown;
     };
-    const text = typeof e.message === 'string' && e.message ? e.message : String(error);
-    if (typeof e.error === 'string') {
-      return new AuthError(fallbackCode, message ?? text, {
-        error: e.error,
-        ...(typeof e.error_description === 'string' && { errorDescription: e.error_description }),
-        cause: error,
-      });
-    }
+    const text = (typeof e.message === 'string' && e.message) || String(error);
+    const oauth = typeof e.error === 'string';
+    // by `${name} ${message}`: a timeout or abort, a non-JSON answer, fetch's TypeError, a 5xx, a wrong Content-Type
     const network =
-      ['ErrorTimeout', 'AbortError', 'TimeoutError'].includes(e.name as string) ||
-      error instanceof SyntaxError ||
-      (error instanceof TypeError && /fetch|network|load failed/i.test(text)) ||
-      /\(5\d\d\)|Content-Type/.test(text);
-    return network
-      ? new AuthError('network', message ?? `${text} — check the network connection and try again.`, {
-          cause: error,
-        })
-      : new AuthError(fallbackCode, message ?? text, { cause: error });
+      !oauth &&
+      /^((ErrorTimeout|AbortError|TimeoutError|SyntaxError) |TypeError .*(fetch|network|load failed))|\(5\d\d\)|Content-Type/i.test(
+        `${e.name as string} ${text}`,
+      );
+    return new AuthError(
+      network ? 'network' : fallbackCode,
+      message ?? (network ? `${text} — check the network connection and try again.` : text),
+      {
+        cause: error,
+        ...(oauth && { error: e.error as string }),
+        ...(oauth && typeof e.error_description === 'string' && { errorDescription: e.error_description }),
+      },
+    );
   }
 }

@@ -30,12 +30,13 @@ export interface CognitoEndpoints {
  */
 export function cognitoEndpoints(domainOrigin: string): CognitoEndpoints {
   const base = domainOrigin.replace(/\/+$/, '');
+  const oauth2 = `${base}/oauth2/`;
   return {
     domainOrigin: base,
-    authorize: `${base}/oauth2/authorize`,
-    token: `${base}/oauth2/token`,
-    userInfo: `${base}/oauth2/userInfo`,
-    revoke: `${base}/oauth2/revoke`,
+    authorize: `${oauth2}authorize`,
+    token: `${oauth2}token`,
+    userInfo: `${oauth2}userInfo`,
+    revoke: `${oauth2}revoke`,
     logout: `${base}/logout`,
   };
 }

@@ -1,9 +1,5 @@
-import { AuthError } from './AuthError.js';
 import type { CognitoConfig } from './CognitoConfig.js';
-
-function fail(problem: string): never {
-  throw new AuthError('config', `OpenMetadata auth config: ${problem}.`);
-}
+import { checkConfig } from './resolveConfig.js';
 
 /**
  * Turns OpenMetadata's `GET /api/v1/system/config/auth` answer into `<CognitoProvider>` props: `userPoolId` is the
@@ -23,37 +19,54 @@ function fail(problem: string): never {
  * @see https://docs.open-metadata.org/latest/deployment/security/amazon-cognito/bare-metal
  */
 export function configFromOpenMetadata(json: unknown, overrides: Partial<CognitoConfig> = {}): CognitoConfig {
-  if (typeof json !== 'object' || json === null) {
-    return fail(`expected a JSON object, got ${JSON.stringify(json)}`);
-  }
+  checkConfig(
+    Object(json) === json,
+    'OpenMetadata auth config',
+    json,
+    'is not a JSON object',
+    'pass the parsed body of GET /api/v1/system/config/auth',
+  );
   const { provider, clientType, clientId, authority, callbackUrl, domain } = json as Record<string, unknown>;
-  if (provider !== 'aws-cognito') {
-    fail(
-      `provider is ${JSON.stringify(provider)}, not "aws-cognito" — set OpenMetadata's SSO provider to AWS Cognito`,
-    );
-  }
-  if (clientType === 'confidential') {
-    fail('clientType is "confidential" — a browser cannot keep a client secret; use a public app client');
-  }
-  if (typeof clientId !== 'string' || !clientId) {
-    fail('clientId is missing — set the Cognito app client ID in OpenMetadata');
-  }
+  const where = 'set it in OpenMetadata';
+  checkConfig(
+    provider === 'aws-cognito',
+    'OpenMetadata provider',
+    provider,
+    'is not "aws-cognito"',
+    "set OpenMetadata's SSO provider to AWS Cognito",
+  );
+  checkConfig(
+    clientType !== 'confidential',
+    'OpenMetadata clientType',
+    clientType,
+    'needs a client secret, which a browser cannot keep',
+    'use a public app client',
+  );
+  checkConfig(
+    typeof clientId === 'string' && clientId,
+    'OpenMetadata clientId',
+    clientId,
+    'is not an app client ID',
+    where,
+  );
   let userPoolId: string | undefined;
   try {
     userPoolId = new URL(authority as string).pathname.split('/').filter(Boolean).pop();
   } catch {
-    // reported below
+    // not a URL: reported below
   }
-  if (!userPoolId) {
-    fail(
-      `authority ${JSON.stringify(authority)} is not an issuer URL — use https://cognito-idp.{region}.amazonaws.com/{userPoolId}`,
-    );
-  }
+  checkConfig(
+    userPoolId,
+    'OpenMetadata authority',
+    authority,
+    'is not an issuer URL',
+    `${where} as https://cognito-idp.{region}.amazonaws.com/{userPoolId}`,
+  );
   return {
     userPoolId,
     clientId,
     authority: authority as string,
-    region: userPoolId.split('_')[0] ?? '',
+    region: userPoolId.split('_')[0] as string,
     ...(typeof callbackUrl === 'string' && { redirectUri: callbackUrl }),
     ...(typeof domain === 'string' && { domain }),
     ...overrides,

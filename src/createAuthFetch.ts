@@ -20,7 +20,7 @@ export function createAuthFetch(
   return async (input, init = {}) => {
     const { token: kind = 'access', ...rest } = init;
     const send = async (forceRenew: boolean): Promise<Response> => {
-      const headers = new Headers(rest.headers ?? (input instanceof Request ? input.headers : undefined));
+      const headers = new Headers(rest.headers ?? (input as Partial<Request>).headers);
       headers.set('Authorization', `Bearer ${await getToken(kind, { forceRenew })}`);
       return fetch(input instanceof Request ? input.clone() : input, { ...rest, headers });
     };

@@ -19,5 +19,5 @@ export function logoutUrl(
   clientId: string,
   logoutUri: string,
 ): string {
-  return `${endpoints.logout}?${new URLSearchParams({ client_id: clientId, logout_uri: logoutUri }).toString()}`;
+  return `${endpoints.logout}?${new URLSearchParams({ client_id: clientId, logout_uri: logoutUri })}`;
 }

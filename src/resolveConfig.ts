@@ -27,19 +27,40 @@ export interface ResolvedConfig {
   debug: boolean;
 }
 
-/** RFC 6749 §3.3 scope-token: printable ASCII except space, `"` and `\`. */
-const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
-const LOOPBACK = /^(localhost|127\.0\.0\.1|\[::1\])$/;
+/** RFC 6749 §3.3 scope-token: printable ASCII (`!`–`~`) except space, `"` and `\`. */
+const SCOPE_TOKEN = /^[!#-[\]-~]+$/;
 /** The region in a Cognito issuer host (`cognito-idp.{region}.amazonaws.com`) or domain (`….auth.{region}.amazoncognito.com`). */
 const AWS_HOST_REGION = /(?:^cognito-idp|\.auth)\.([\w-]+)\.amazon(?:aws|cognito)\.com$/;
+/** https, or http on a loopback host. */
+const SECURE = /^(https:|http:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/])/;
 
-function fail(field: string, problem: string, fix: string): never {
-  throw new AuthError('config', `${field}: ${problem} — ${fix}.`);
+/**
+ * Throws `AuthError` code `config` with the message `<field>: <value> <problem> — <fix>.` unless `ok`.
+ *
+ * @param ok - the condition that must hold
+ * @param field - the setting, e.g. `userPoolId`
+ * @param value - the offending value, shown as JSON (numbers as they are)
+ * @param problem - what is wrong with it, e.g. `is not a user pool ID`
+ * @param fix - what to do instead
+ */
+export function checkConfig(
+  ok: unknown,
+  field: string,
+  value: unknown,
+  problem: string,
+  fix: string,
+): asserts ok {
+  if (!ok) {
+    throw new AuthError(
+      'config',
+      `${field}: ${typeof value === 'number' ? value : JSON.stringify(value)} ${problem} — ${fix}.`,
+    );
+  }
 }
 
-function parseUrl(value: string): URL | undefined {
+function parseUrl(value: unknown): URL | undefined {
   try {
-    return new URL(value);
+    return new URL(value as string);
   } catch {
     return undefined;
   }
@@ -52,43 +73,37 @@ function parseUrl(value: string): URL | undefined {
 function checkUrl(field: string, value: unknown, region: string): URL {
   const domain = field === 'domain';
   const url =
-    typeof value === 'string'
-      ? parseUrl(domain && !value.includes('://') ? `https://${value}` : value)
-      : undefined;
-  const hostRegion = url && AWS_HOST_REGION.exec(url.hostname)?.[1];
-  let problem = '';
-  if (!url) {
-    problem = 'is not a URL';
-  } else if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.test(url.hostname))) {
-    problem = `uses ${url.protocol}`;
-  } else if (url.username || url.password || /[?#]/.test(value as string)) {
-    problem = 'has credentials, a query or a fragment';
-  } else if (domain && url.pathname !== '/') {
-    problem = 'has a path';
-  } else if (hostRegion && hostRegion !== region) {
-    problem = `is in region ${hostRegion}, the user pool in ${region}`;
-  }
-  if (!url || problem) {
-    fail(
-      field,
-      `${JSON.stringify(value)} ${problem}`,
-      `use ${domain ? 'https://host' : 'an https:// URL'} of this pool (http:// only for localhost, 127.0.0.1, [::1]), without credentials, query or fragment`,
-    );
-  }
+    typeof value === 'string' && parseUrl(domain && !value.includes('://') ? `https://${value}` : value);
+  checkConfig(
+    url,
+    field,
+    value,
+    'is not a URL',
+    `use this pool's ${domain ? 'https://host' : 'https:// URL'}`,
+  );
+  checkConfig(
+    SECURE.test(url.href),
+    field,
+    value,
+    `uses ${url.protocol}`,
+    'use https:// (http:// only for localhost, 127.0.0.1, [::1])',
+  );
+  checkConfig(
+    url.href === url.origin + (domain ? '/' : url.pathname),
+    field,
+    value,
+    `has ${domain ? 'a path, ' : ''}credentials, a query or a fragment`,
+    domain ? 'give only https://host' : 'remove them',
+  );
+  const hostRegion = AWS_HOST_REGION.exec(url.hostname)?.[1] ?? region;
+  checkConfig(
+    hostRegion === region,
+    field,
+    value,
+    `is in region ${hostRegion}, not the user pool's`,
+    `use one in ${region}`,
+  );
   return url;
-}
-
-/** An absolute URL on the app's origin, without fragment, returned exactly as given (Cognito matches it exactly). */
-function appUrl(field: string, value: string | undefined, origin: string, fallback: string): string {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'string' || parseUrl(value)?.origin !== origin || value.includes('#')) {
-    fail(
-      field,
-      `${JSON.stringify(value)} is not an absolute URL on the app's origin ${origin}, or has a fragment`,
-      `use a URL on ${origin} without "#", exactly as registered on the app client`,
-    );
-  }
-  return value;
 }
 
 /**
@@ -109,30 +124,55 @@ export function resolveConfig(
   config: CognitoConfig,
   appOrigin: string = window.location.origin,
 ): ResolvedConfig {
-  const { userPoolId: pool, clientId, endpoint, authority } = config;
-  if (typeof pool !== 'string' || pool.length > 55 || !/^[\w-]+_[0-9a-zA-Z]+$/.test(pool)) {
-    fail(
-      'userPoolId',
-      `${JSON.stringify(pool)} is not a user pool ID`,
-      'copy it from the Cognito console, e.g. "us-east-1_AbC123xyz"',
-    );
-  }
-  const region = pool.slice(0, pool.indexOf('_'));
-  if (config.region !== undefined && config.region !== region) {
-    fail(
-      'region',
-      `"${config.region}" contradicts the user pool ID ${pool}`,
-      `set "${region}" or leave it out`,
-    );
-  }
-  if (typeof clientId !== 'string' || !/^[\w+]{1,128}$/.test(clientId)) {
-    fail(
-      'clientId',
-      `${JSON.stringify(clientId)} is not an app client ID`,
-      "copy a public app client's ID from the Cognito console",
-    );
-  }
+  const { userPoolId: pool, clientId, endpoint, authority, domain } = config;
+  checkConfig(
+    typeof pool === 'string' && /^(?=.{0,55}$)[\w-]+_[0-9a-zA-Z]+$/.test(pool),
+    'userPoolId',
+    pool,
+    'is not a user pool ID',
+    'copy it from the Cognito console (e.g. us-east-1_AbC123xyz)',
+  );
+  const region = pool.split('_')[0] as string;
+  checkConfig(
+    (config.region ?? region) === region,
+    'region',
+    config.region,
+    `contradicts the user pool ID ${pool}`,
+    `set "${region}" or leave it out`,
+  );
+  checkConfig(
+    typeof clientId === 'string' && /^[\w+]{1,128}$/.test(clientId),
+    'clientId',
+    clientId,
+    'is not an app client ID',
+    "copy a public app client's ID from the Cognito console",
+  );
   const origin = new URL(appOrigin).origin;
+  /** An absolute URL on the app's origin, without fragment, returned exactly as given (Cognito matches it exactly). */
+  const appUrl = (field: 'redirectUri' | 'postLogoutRedirectUri', path: string): string => {
+    const value = config[field];
+    if (value === undefined) return origin + path;
+    checkConfig(
+      typeof value === 'string' && parseUrl(value)?.origin === origin && !value.includes('#'),
+      field,
+      value,
+      `is not a URL on ${origin} without "#"`,
+      'use one exactly as registered on the app client',
+    );
+    return value;
+  };
+  /** A positive, finite number of seconds. */
+  const seconds = (field: 'requestTimeoutSeconds' | 'renewBeforeExpirySeconds', fallback: number): number => {
+    const value = config[field] ?? fallback;
+    checkConfig(
+      Number.isFinite(value) && value > 0,
+      field,
+      value,
+      'is not a positive number',
+      `give seconds, e.g. ${fallback}`,
+    );
+    return value;
+  };
 
   let issuer = `https://cognito-idp.${region}.amazonaws.com/${pool}`;
   if (endpoint !== undefined) {
@@ -142,41 +182,34 @@ export function resolveConfig(
   if (authority !== undefined) {
     checkUrl('authority', authority, region);
     const given = authority.replace(/\/+$/, '');
-    if (!given.endsWith(`/${pool}`)) {
-      fail(
-        'authority',
-        `"${authority}" does not end with the user pool ID`,
-        `use https://cognito-idp.${region}.amazonaws.com/${pool}`,
-      );
-    }
-    if (endpoint !== undefined && given !== issuer) {
-      fail('authority', `"${authority}" disagrees with endpoint "${endpoint}"`, 'set only one of them');
-    }
+    checkConfig(
+      given === issuer || (endpoint === undefined && given.endsWith(`/${pool}`)),
+      'authority',
+      authority,
+      `is not the issuer of user pool ${pool}`,
+      `use ${issuer} or leave it out`,
+    );
     issuer = given;
   }
 
   const scopes = config.scopes ?? ['openid', 'email', 'profile'];
-  if (
-    !Array.isArray(scopes) ||
-    !scopes.includes('openid') ||
-    !scopes.every((s) => typeof s === 'string' && SCOPE_TOKEN.test(s))
-  ) {
-    fail(
-      'scopes',
-      `${JSON.stringify(scopes)} lacks "openid" or has a malformed entry`,
-      'give one scope per entry, e.g. ["openid", "email"]',
-    );
-  }
+  checkConfig(
+    Array.isArray(scopes) &&
+      scopes.includes('openid') &&
+      scopes.every((s) => typeof s === 'string' && SCOPE_TOKEN.test(s)),
+    'scopes',
+    scopes,
+    'lacks "openid" or has a malformed entry',
+    'give one scope per entry, e.g. ["openid", "email"]',
+  );
   const storage = config.storage ?? 'session';
-  if (!['session', 'local', 'memory'].includes(storage)) {
-    fail('storage', `"${storage}" is not a storage kind`, 'use "session", "local" or "memory"');
-  }
-  const seconds = (field: 'requestTimeoutSeconds' | 'renewBeforeExpirySeconds', fallback: number): number => {
-    const value = config[field] ?? fallback;
-    if (typeof value !== 'number' || !(value > 0 && value < Infinity))
-      fail(field, `${value} is not a positive number`, `give seconds, e.g. ${fallback}`);
-    return value;
-  };
+  checkConfig(
+    ['session', 'local', 'memory'].includes(storage),
+    'storage',
+    storage,
+    'is not a storage kind',
+    'use "session", "local" or "memory"',
+  );
 
   return {
     userPoolId: pool,
@@ -185,15 +218,9 @@ export function resolveConfig(
     issuer,
     jwksUri: `${issuer}/.well-known/jwks.json`,
     metadataUrl: `${issuer}/.well-known/openid-configuration`,
-    endpoints:
-      config.domain === undefined ? null : cognitoEndpoints(checkUrl('domain', config.domain, region).origin),
-    redirectUri: appUrl('redirectUri', config.redirectUri, origin, `${origin}/callback`),
-    postLogoutRedirectUri: appUrl(
-      'postLogoutRedirectUri',
-      config.postLogoutRedirectUri,
-      origin,
-      `${origin}/`,
-    ),
+    endpoints: domain === undefined ? null : cognitoEndpoints(checkUrl('domain', domain, region).origin),
+    redirectUri: appUrl('redirectUri', '/callback'),
+    postLogoutRedirectUri: appUrl('postLogoutRedirectUri', '/'),
     appOrigin: origin,
     scopes: [...scopes],
     storage,

@@ -14,7 +14,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.11 (open redirection)
  */
 export function sanitizeReturnTo(value: unknown, origin: string): string {
-  if (typeof value !== 'string' || !value) return '/';
+  if (typeof value !== 'string') return '/';
   try {
     const url = new URL(value, origin);
     const path = url.pathname + url.search + url.hash;

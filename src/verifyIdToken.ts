@@ -3,13 +3,28 @@ import type { JwksCache } from './JwksCache.js';
 import { base64urlDecode } from './base64url.js';
 import type { CognitoIdTokenClaims } from './claims.js';
 
-function reject(problem: string): never {
+/**
+ * Throws the error of a rejected ID token: `AuthError` code `token`, message `ID token rejected: <problem>.`
+ *
+ * @param problem - which check failed and why, e.g. `kid "abc" is not among the user pool's keys`
+ */
+export function rejectIdToken(problem: string): never {
   throw new AuthError('token', `ID token rejected: ${problem}.`);
 }
 
-function json(part: string): Record<string, unknown> {
-  const value: unknown = JSON.parse(new TextDecoder().decode(base64urlDecode(part)));
-  if (typeof value !== 'object' || !value) throw new TypeError();
+/** Rejects the token unless `ok`, naming the header field or claim, its value and what was expected. */
+function checkField(
+  source: Record<string, unknown>,
+  name: string,
+  ok: unknown,
+  expected: string,
+): asserts ok {
+  if (!ok) rejectIdToken(`${name} is ${JSON.stringify(source[name])}, expected ${expected}`);
+}
+
+function json(part: string | undefined): Record<string, unknown> {
+  const value: unknown = JSON.parse(new TextDecoder().decode(base64urlDecode(part as string)));
+  if (!(value instanceof Object)) throw new TypeError();
   return value as Record<string, unknown>;
 }
 
@@ -38,51 +53,52 @@ export async function verifyIdToken(
   keys: Pick<JwksCache, 'getKey'>,
   expected: { issuer: string; clientId: string; nonce?: string; nowSeconds?: number; leewaySeconds?: number },
 ): Promise<CognitoIdTokenClaims> {
-  const parts = typeof idToken === 'string' ? idToken.split('.') : [];
-  const [head = '', body = '', signature = ''] = parts;
   let header: Record<string, unknown>;
   let claims: Record<string, unknown>;
-  let sig: Uint8Array<ArrayBuffer>;
+  let signature: Uint8Array<ArrayBuffer>;
   try {
+    const parts = idToken.split('.');
     if (parts.length !== 3) throw new TypeError();
-    [header, claims, sig] = [json(head), json(body), base64urlDecode(signature)];
+    [header, claims, signature] = [json(parts[0]), json(parts[1]), base64urlDecode(parts[2] as string)];
   } catch {
-    return reject('it is malformed (expected three base64url parts: JSON header, JSON payload, signature)');
+    return rejectIdToken(
+      'it is malformed (expected three base64url parts: JSON header, JSON payload, signature)',
+    );
   }
 
-  if (header.alg !== 'RS256') reject(`alg is ${JSON.stringify(header.alg)}, only RS256 is accepted`);
-  if (typeof header.kid !== 'string' || !header.kid) reject('kid is missing from the header');
-  const key = await keys.getKey(header.kid);
+  checkField(header, 'alg', header.alg === 'RS256', '"RS256", the only algorithm accepted');
+  checkField(header, 'kid', typeof header.kid === 'string' && header.kid, "the signing key's ID");
   if (
-    !(await crypto.subtle.verify('RSASSA-PKCS1-v1_5', key, sig, new TextEncoder().encode(`${head}.${body}`)))
+    !(await crypto.subtle.verify(
+      'RSASSA-PKCS1-v1_5',
+      await keys.getKey(header.kid),
+      signature,
+      new TextEncoder().encode(idToken.slice(0, idToken.lastIndexOf('.'))),
+    ))
   ) {
-    reject(`the signature does not verify with the user pool key "${header.kid}" (token forged or altered)`);
+    rejectIdToken(
+      `the signature does not verify with the user pool key "${header.kid}" (token forged or altered)`,
+    );
   }
 
   const { issuer, clientId, nonce } = expected;
   const now = expected.nowSeconds ?? Math.floor(Date.now() / 1000);
   const leeway = expected.leewaySeconds ?? 300;
-  const { iss, aud, azp, exp, iat } = claims;
-  if (iss !== issuer) reject(`iss is not this user pool (got ${JSON.stringify(iss)}, expected "${issuer}")`);
-  if (!(aud === clientId || (Array.isArray(aud) && aud.includes(clientId)))) {
-    reject(`aud is not this app client (got ${JSON.stringify(aud)}, expected "${clientId}")`);
-  }
-  if (azp !== undefined && azp !== clientId)
-    reject(`azp is not this app client (got ${JSON.stringify(azp)})`);
-  if (claims.token_use !== 'id')
-    reject(`token_use is ${JSON.stringify(claims.token_use)}, not "id" (an access token?)`);
-  if (typeof exp !== 'number' || exp <= now - leeway) {
-    reject(
-      `exp ${JSON.stringify(exp)} is missing or past (now ${now}, leeway ${leeway} s) — sign in again, and check the device clock`,
-    );
-  }
-  if (typeof iat !== 'number' || iat > now + leeway) {
-    reject(
-      `iat ${JSON.stringify(iat)} is missing or in the future (now ${now}, leeway ${leeway} s) — check the device clock`,
-    );
-  }
-  if (typeof claims.sub !== 'string' || !claims.sub) reject('sub is missing');
-  if (nonce !== undefined && claims.nonce !== nonce)
-    reject('nonce does not match the sign-in request (replayed or foreign token)');
+  const { aud, exp, iat } = claims;
+  const client = `"${clientId}", this app client`;
+  const clock = `(now ${now}, leeway ${leeway} s) — check the device clock and sign in again`;
+  checkField(claims, 'iss', claims.iss === issuer, `"${issuer}", this user pool`);
+  checkField(claims, 'aud', aud === clientId || (Array.isArray(aud) && aud.includes(clientId)), client);
+  checkField(claims, 'azp', claims.azp === undefined || claims.azp === clientId, client);
+  checkField(claims, 'token_use', claims.token_use === 'id', '"id" (an access token is not an ID token)');
+  checkField(claims, 'exp', typeof exp === 'number' && exp > now - leeway, `a later time ${clock}`);
+  checkField(claims, 'iat', typeof iat === 'number' && iat <= now + leeway, `an earlier time ${clock}`);
+  checkField(claims, 'sub', typeof claims.sub === 'string' && claims.sub, "the user's ID");
+  checkField(
+    claims,
+    'nonce',
+    nonce === undefined || claims.nonce === nonce,
+    "the sign-in request's nonce (replayed or foreign token)",
+  );
   return claims as unknown as CognitoIdTokenClaims;
 }

@@ -117,7 +117,7 @@ describe('JwksCache', () => {
     [
       'an RSA key without modulus',
       { n: undefined },
-      /^ID token rejected: kid "k1" is not a valid RSA key\.$/,
+      /^ID token rejected: kid "k1" is not an RS256 signing key \(kty RSA, alg RS256, use sig\)\.$/,
     ],
   ])('refuses %s', async (_name, patch, message) => {
     const { cache } = setup(() => [{ ...rsa, ...patch, kid: 'k1' }]);
@@ -139,7 +139,7 @@ describe('JwksCache', () => {
       /^Could not load the user pool's signing keys from http:\/\/127\.0\.0\.1:4000\/.*jwks\.json /,
     );
     expect(err.message).toMatch(reason);
-    expect(err.message).toMatch(/check the connection and the pool's issuer, then try again\.$/);
+    expect(err.message).toMatch(/ — check the network connection and the pool's issuer, then try again\.$/);
     expect(err.cause).toBeDefined();
   });
 

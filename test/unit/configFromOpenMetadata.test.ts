@@ -71,31 +71,39 @@ describe('configFromOpenMetadata', () => {
 
   it('rejects another provider, naming what was found', () => {
     expect(configError({ ...openMetadata, provider: 'google' }).message).toMatch(
-      /^OpenMetadata auth config: provider is "google", not "aws-cognito" — set OpenMetadata.s SSO provider to AWS Cognito\.$/,
+      /^OpenMetadata provider: "google" is not "aws-cognito" — set OpenMetadata.s SSO provider to AWS Cognito\.$/,
     );
     expect(configError({ ...openMetadata, provider: undefined }).message).toMatch(
-      /provider is undefined, not "aws-cognito"/,
+      /^OpenMetadata provider: undefined is not "aws-cognito"/,
     );
   });
 
   it('rejects a confidential client', () => {
     expect(configError({ ...openMetadata, clientType: 'confidential' }).message).toMatch(
-      /clientType is "confidential" — a browser cannot keep a client secret/,
+      /^OpenMetadata clientType: "confidential" needs a client secret, which a browser cannot keep — use a public app client\.$/,
     );
   });
 
   it.each([
-    ['missing clientId', { ...openMetadata, clientId: undefined }, /clientId is missing/],
-    ['empty clientId', { ...openMetadata, clientId: '' }, /clientId is missing/],
+    [
+      'missing clientId',
+      { ...openMetadata, clientId: undefined },
+      /^OpenMetadata clientId: undefined is not an app client ID — set it in OpenMetadata\.$/,
+    ],
+    [
+      'empty clientId',
+      { ...openMetadata, clientId: '' },
+      /^OpenMetadata clientId: "" is not an app client ID/,
+    ],
     [
       'missing authority',
       { ...openMetadata, authority: undefined },
-      /authority undefined is not an issuer URL/,
+      /^OpenMetadata authority: undefined is not an issuer URL — set it in OpenMetadata as https:\/\/cognito-idp\.\{region\}\.amazonaws\.com\/\{userPoolId\}\.$/,
     ],
     [
       'authority that is not a URL',
       { ...openMetadata, authority: 'cognito' },
-      /authority "cognito" is not an issuer URL/,
+      /^OpenMetadata authority: "cognito" is not an issuer URL/,
     ],
     [
       'authority without a path',
@@ -107,6 +115,8 @@ describe('configFromOpenMetadata', () => {
   });
 
   it.each([null, 'aws-cognito', 42, undefined])('rejects the non-object %j', (json) => {
-    expect(configError(json).message).toMatch(/^OpenMetadata auth config: expected a JSON object/);
+    expect(configError(json).message).toMatch(
+      /^OpenMetadata auth config: .* is not a JSON object — pass the parsed body of GET \/api\/v1\/system\/config\/auth\.$/,
+    );
   });
 });

@@ -118,12 +118,12 @@ describe('resolveConfig derivations', () => {
 });
 
 describe('resolveConfig errors', () => {
-  const URL_FIX = String.raw`\(http:\/\/ only for localhost, 127\.0\.0\.1, \[::1\]\), without credentials, query or fragment\.$`;
+  const HTTPS_FIX = String.raw` — use https:\/\/ \(http:\/\/ only for localhost, 127\.0\.0\.1, \[::1\]\)\.$`;
   it.each([
     [
       'empty userPoolId',
       { userPoolId: '' },
-      /^userPoolId: "" is not a user pool ID — copy it from the Cognito console, e\.g\. "us-east-1_AbC123xyz"\.$/,
+      /^userPoolId: "" is not a user pool ID — copy it from the Cognito console \(e\.g\. us-east-1_AbC123xyz\)\.$/,
     ],
     [
       'userPoolId without region',
@@ -157,7 +157,7 @@ describe('resolveConfig errors', () => {
       { clientId: 'a'.repeat(129) },
       /^clientId: "a+" is not an app client ID/,
     ],
-    ['empty domain', { domain: '' }, /^domain: "" is not a URL — use https:\/\/host of this pool/],
+    ['empty domain', { domain: '' }, /^domain: "" is not a URL — use this pool's https:\/\/host\.$/],
     [
       'domain that is not a URL',
       { domain: 'https://exa mple.com' },
@@ -166,10 +166,7 @@ describe('resolveConfig errors', () => {
     [
       'non-localhost http domain',
       { domain: 'http://auth.example.com' },
-      new RegExp(
-        String.raw`^domain: "http:\/\/auth\.example\.com" uses http: — use https:\/\/host of this pool ` +
-          URL_FIX,
-      ),
+      new RegExp(String.raw`^domain: "http:\/\/auth\.example\.com" uses http:` + HTTPS_FIX),
     ],
     ['ftp domain', { domain: 'ftp://auth.example.com' }, /^domain: ".*" uses ftp:/],
     [
@@ -180,31 +177,28 @@ describe('resolveConfig errors', () => {
     [
       'domain with a path',
       { domain: 'https://auth.example.com/oauth2' },
-      /^domain: "https:\/\/auth\.example\.com\/oauth2" has a path/,
+      /^domain: "https:\/\/auth\.example\.com\/oauth2" has a path, credentials, a query or a fragment — give only https:\/\/host\.$/,
     ],
     [
       'domain with a query',
       { domain: 'auth.example.com?x=1' },
-      /^domain: ".*" has credentials, a query or a fragment/,
+      /^domain: ".*" has a path, credentials, a query or a fragment/,
     ],
     [
       'domain with a fragment',
       { domain: 'https://auth.example.com/#x' },
-      /has credentials, a query or a fragment/,
+      /^domain: .* has a path, credentials, a query or a fragment/,
     ],
-    ['domain with credentials', { domain: 'https://user:pw@auth.example.com' }, /has credentials/],
+    ['domain with credentials', { domain: 'https://user:pw@auth.example.com' }, /^domain: .* credentials/],
     [
       'domain in another region',
       { domain: 'myapp.auth.us-east-1.amazoncognito.com' },
-      /^domain: "myapp\.auth\.us-east-1\.amazoncognito\.com" is in region us-east-1, the user pool in eu-west-1 — /,
+      /^domain: "myapp\.auth\.us-east-1\.amazoncognito\.com" is in region us-east-1, not the user pool's — use one in eu-west-1\.$/,
     ],
     [
       'non-loopback http endpoint',
       { endpoint: 'http://10.0.0.5:9229' },
-      new RegExp(
-        String.raw`^endpoint: "http:\/\/10\.0\.0\.5:9229" uses http: — use an https:\/\/ URL of this pool ` +
-          URL_FIX,
-      ),
+      new RegExp(String.raw`^endpoint: "http:\/\/10\.0\.0\.5:9229" uses http:` + HTTPS_FIX),
     ],
     [
       'endpoint without scheme',
@@ -214,7 +208,7 @@ describe('resolveConfig errors', () => {
     [
       'endpoint with a query',
       { endpoint: 'http://127.0.0.1:4000/?a=1' },
-      /^endpoint: .* has credentials, a query or a fragment/,
+      /^endpoint: .* has credentials, a query or a fragment — remove them\.$/,
     ],
     [
       'endpoint in another region',
@@ -224,9 +218,13 @@ describe('resolveConfig errors', () => {
     [
       'authority not ending with the pool ID',
       { authority: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Other1' },
-      /^authority: ".*" does not end with the user pool ID — use https:\/\/cognito-idp\.eu-west-1\.amazonaws\.com\/eu-west-1_AbC123xyz\.$/,
+      /^authority: ".*" is not the issuer of user pool eu-west-1_AbC123xyz — use https:\/\/cognito-idp\.eu-west-1\.amazonaws\.com\/eu-west-1_AbC123xyz or leave it out\.$/,
     ],
-    ['non-string authority', { authority: 7 }, /^authority: 7 is not a URL/],
+    [
+      'non-string authority',
+      { authority: 7 },
+      /^authority: 7 is not a URL — use this pool's https:\/\/ URL\.$/,
+    ],
     [
       'non-loopback http authority',
       { authority: 'http://issuer.example.com/eu-west-1_AbC123xyz' },
@@ -240,37 +238,37 @@ describe('resolveConfig errors', () => {
     [
       'authority disagreeing with endpoint',
       { endpoint: 'http://127.0.0.1:4000', authority: 'http://127.0.0.1:5000/eu-west-1_AbC123xyz' },
-      /^authority: ".*" disagrees with endpoint "http:\/\/127\.0\.0\.1:4000" — set only one of them\.$/,
+      /^authority: ".*" is not the issuer of user pool eu-west-1_AbC123xyz — use http:\/\/127\.0\.0\.1:4000\/eu-west-1_AbC123xyz or leave it out\.$/,
     ],
     [
       'redirectUri on another origin',
       { redirectUri: 'https://evil.example/callback' },
-      /^redirectUri: "https:\/\/evil\.example\/callback" is not an absolute URL on the app's origin http:\/\/localhost:8585, or has a fragment — use a URL on http:\/\/localhost:8585 without "#", exactly as registered on the app client\.$/,
+      /^redirectUri: "https:\/\/evil\.example\/callback" is not a URL on http:\/\/localhost:8585 without "#" — use one exactly as registered on the app client\.$/,
     ],
     [
       'redirectUri on another port',
       { redirectUri: 'http://localhost:3000/callback' },
-      /^redirectUri: .* is not an absolute URL on the app's origin/,
+      /^redirectUri: .* is not a URL on http:\/\/localhost:8585 without "#"/,
     ],
     [
       'relative redirectUri',
       { redirectUri: '/callback' },
-      /^redirectUri: "\/callback" is not an absolute URL/,
+      /^redirectUri: "\/callback" is not a URL on http:\/\/localhost:8585/,
     ],
     [
       'redirectUri with a fragment',
       { redirectUri: 'http://localhost:8585/callback#x' },
-      /^redirectUri: ".*#x" is not .*, or has a fragment/,
+      /^redirectUri: ".*#x" is not a URL on .* without "#"/,
     ],
     [
       'postLogoutRedirectUri on another origin',
       { postLogoutRedirectUri: 'https://evil.example/' },
-      /^postLogoutRedirectUri: .* is not an absolute URL on the app's origin/,
+      /^postLogoutRedirectUri: .* is not a URL on http:\/\/localhost:8585 without "#"/,
     ],
     [
       'postLogoutRedirectUri with a fragment',
       { postLogoutRedirectUri: 'http://localhost:8585/#bye' },
-      /^postLogoutRedirectUri: .*, or has a fragment/,
+      /^postLogoutRedirectUri: ".*#bye" is not a URL on .* without "#"/,
     ],
     [
       'scopes without openid',
@@ -308,7 +306,11 @@ describe('resolveConfig errors', () => {
     ],
     ['infinite timeout', { requestTimeoutSeconds: Infinity }, /^requestTimeoutSeconds: Infinity is not/],
     ['NaN timeout', { requestTimeoutSeconds: NaN }, /^requestTimeoutSeconds: NaN is not/],
-    ['timeout as a string', { requestTimeoutSeconds: '5' }, /^requestTimeoutSeconds: 5 is not/],
+    [
+      'timeout as a string',
+      { requestTimeoutSeconds: '5' },
+      /^requestTimeoutSeconds: "5" is not a positive number/,
+    ],
   ])('rejects %s', (_name, patch, message) => {
     expect(configError(patch)).toMatch(message);
   });
