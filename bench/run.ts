@@ -10,12 +10,12 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { launchBrowser } from '../test/e2e/support/launchBrowser.js';
 import { measureBundles } from './bundleSize.js';
 import { benchRows } from './lib/benchRows.js';
 import { buildBenchApp, type BenchAppName } from './lib/buildBenchApp.js';
 import { countDisagreements } from './lib/countDisagreements.js';
 import { formatBenchTable } from './lib/formatBenchTable.js';
-import { launchChromium } from './lib/launchChromium.js';
 import { COGNITO_LATENCY_MS, measureAppRun, type AppRun } from './lib/measureAppRun.js';
 import { RENEWAL_JUMP_MS, RENEWAL_TOKEN_LIFETIMES } from './lib/measureRenewal.js';
 
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
       baseline: await buildBenchApp('baseline', join(work, 'baseline')),
     };
     const bundles = await measureBundles();
-    const browser = await launchChromium();
+    const browser = await launchBrowser();
     const runs: Record<BenchAppName, AppRun[]> = { sdk: [], baseline: [] };
     try {
       for (let index = 0; index < RUNS; index++) {

@@ -1,6 +1,6 @@
 import type { EmulatorContext } from './EmulatorContext.js';
 import type { ResolvedClient } from './resolveOptions.js';
-import { refusal } from './TokenResult.js';
+import { granted, refusal } from './TokenResult.js';
 import type { TokenResult } from './TokenResult.js';
 import { verifyCodeChallenge } from './verifyCodeChallenge.js';
 
@@ -41,15 +41,5 @@ export async function exchangeAuthorizationCode(
     authTime: grant.authTime,
     expiresAtMs: nowMs + ctx.config.lifetimes.refreshTokenSeconds * 1000,
   });
-  const minted = await ctx.minter.mint({ user, family, nonce: grant.nonce });
-  return {
-    ok: true,
-    body: {
-      ...(minted.idToken === undefined ? {} : { id_token: minted.idToken }),
-      access_token: minted.accessToken,
-      refresh_token: token,
-      expires_in: minted.expiresIn,
-      token_type: 'Bearer',
-    },
-  };
+  return granted(await ctx.minter.mint({ user, family, nonce: grant.nonce }), token);
 }

@@ -1,6 +1,6 @@
 import type { EmulatorContext } from './EmulatorContext.js';
 import type { ResolvedClient } from './resolveOptions.js';
-import { refusal } from './TokenResult.js';
+import { granted, refusal } from './TokenResult.js';
 import type { TokenResult } from './TokenResult.js';
 
 /**
@@ -34,15 +34,5 @@ export async function exchangeRefreshToken(
   const user = ctx.users.get(family.username.toLowerCase());
   if (user === undefined) return refusal('invalid_grant', 'user no longer exists');
   const rotated = ctx.config.rotation.enabled ? ctx.refreshTokens.rotate(record, nowMs) : undefined;
-  const minted = await ctx.minter.mint({ user, family, nonce: undefined });
-  return {
-    ok: true,
-    body: {
-      ...(minted.idToken === undefined ? {} : { id_token: minted.idToken }),
-      access_token: minted.accessToken,
-      ...(rotated === undefined ? {} : { refresh_token: rotated }),
-      expires_in: minted.expiresIn,
-      token_type: 'Bearer',
-    },
-  };
+  return granted(await ctx.minter.mint({ user, family, nonce: undefined }), rotated);
 }

@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { acceptPageMethods } from './acceptPageMethods.js';
 import { codeRedirectLocation } from './codeRedirectLocation.js';
 import type { EmulatorContext } from './EmulatorContext.js';
 import { SESSION_COOKIE } from './HostedUiSessions.js';
 import { errorRedirect, parseAuthorizeRequest } from './parseAuthorizeRequest.js';
 import { readCookie } from './readCookie.js';
-import { renderErrorPage } from './renderErrorPage.js';
 import { sendAuthorizeRefusal } from './sendAuthorizeRefusal.js';
-import { sendHtml, sendRedirect } from './send.js';
+import { sendRedirect } from './send.js';
 
 /**
  * `GET /oauth2/authorize`: validates the request, then returns a code at once when the hosted-UI session
@@ -20,10 +20,7 @@ export function handleAuthorize(
   res: ServerResponse,
   url: URL,
 ): void {
-  if (req.method !== 'GET') {
-    sendHtml(res, 405, renderErrorPage('Request method not supported'), { allow: 'GET' });
-    return;
-  }
+  if (!acceptPageMethods(req, res, 'GET')) return;
   const outcome = parseAuthorizeRequest(ctx, url.searchParams);
   if (outcome.kind !== 'ok') {
     sendAuthorizeRefusal(ctx, res, 'authorize', outcome);

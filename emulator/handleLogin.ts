@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { acceptPageMethods } from './acceptPageMethods.js';
 import { codeRedirectLocation } from './codeRedirectLocation.js';
 import type { EmulatorContext } from './EmulatorContext.js';
 import { SESSION_COOKIE, SESSION_LIFETIME_SECONDS } from './HostedUiSessions.js';
@@ -42,10 +43,7 @@ export async function handleLogin(
   res: ServerResponse,
   url: URL,
 ): Promise<void> {
-  if (req.method !== 'GET' && req.method !== 'POST') {
-    sendHtml(res, 405, renderErrorPage('Request method not supported'), { allow: 'GET, POST' });
-    return;
-  }
+  if (!acceptPageMethods(req, res, 'GET, POST')) return;
   const outcome = parseAuthorizeRequest(ctx, url.searchParams);
   if (outcome.kind !== 'ok') {
     sendAuthorizeRefusal(ctx, res, 'login', outcome);

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { acceptPageMethods } from './acceptPageMethods.js';
 import type { EmulatorContext } from './EmulatorContext.js';
 import { SESSION_COOKIE } from './HostedUiSessions.js';
 import { parseAuthorizeRequest } from './parseAuthorizeRequest.js';
@@ -23,10 +24,7 @@ export function handleLogout(
   res: ServerResponse,
   url: URL,
 ): void {
-  if (req.method !== 'GET') {
-    sendHtml(res, 405, renderErrorPage('Request method not supported'), { allow: 'GET' });
-    return;
-  }
+  if (!acceptPageMethods(req, res, 'GET')) return;
   const query = url.searchParams;
   const refuse = (message: string, error = 'invalid_request'): void => {
     ctx.config.log(`logout: error page — ${message}`);

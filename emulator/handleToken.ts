@@ -1,22 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { EmulatorContext } from './EmulatorContext.js';
-import { checkPublicClient } from './checkPublicClient.js';
+import { acceptPublicClientForm } from './acceptPublicClientForm.js';
+import type { PublicClientRequest } from './acceptPublicClientForm.js';
 import { exchangeAuthorizationCode } from './exchangeAuthorizationCode.js';
 import { exchangeRefreshToken } from './exchangeRefreshToken.js';
-import { readForm } from './readBody.js';
-import { sendJson } from './send.js';
+import type { EmulatorContext } from './EmulatorContext.js';
+import { NO_STORE, sendJson } from './send.js';
 import { refusal } from './TokenResult.js';
-import type { TokenResult } from './TokenResult.js';
 
-const NO_STORE = { 'cache-control': 'no-store', pragma: 'no-cache' };
-
-async function grant(ctx: EmulatorContext, req: IncomingMessage): Promise<TokenResult> {
-  const form = await readForm(req);
-  if (!form.ok) return refusal('invalid_request', form.reason);
-  const { params } = form;
-  const checked = checkPublicClient(ctx, req, params);
-  if ('refused' in checked) return checked.refused;
-  const { client } = checked;
+const grant: PublicClientRequest = (ctx, client, params) => {
   const grantType = params.get('grant_type');
   if (grantType === null || grantType === '') return refusal('invalid_request', 'grant_type is required');
   if (grantType === 'authorization_code') return exchangeAuthorizationCode(ctx, client, params);
@@ -24,7 +15,7 @@ async function grant(ctx: EmulatorContext, req: IncomingMessage): Promise<TokenR
   if (grantType === 'client_credentials')
     return refusal('unauthorized_client', 'a public client cannot use client_credentials');
   return refusal('unsupported_grant_type', `grant_type ${grantType} is not supported`);
-}
+};
 
 /**
  * `POST /oauth2/token` (form-encoded): the `authorization_code` and `refresh_token` grants of a public
@@ -37,15 +28,6 @@ export async function handleToken(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  if (req.method !== 'POST') {
-    sendJson(res, 405, { error: 'invalid_request' }, { allow: 'POST, OPTIONS' });
-    return;
-  }
-  const result = await grant(ctx, req);
-  if (!result.ok) {
-    ctx.config.log(`token: ${result.error} — ${result.reason}`);
-    sendJson(res, 400, { error: result.error }, NO_STORE);
-    return;
-  }
-  sendJson(res, 200, result.body, NO_STORE);
+  const body = await acceptPublicClientForm(ctx, req, res, 'token', grant);
+  if (body !== undefined) sendJson(res, 200, body, NO_STORE);
 }

@@ -11,6 +11,9 @@ const PAGE_HEADERS: OutgoingHttpHeaders = {
     "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
 };
 
+/** Headers that keep an answer of the token endpoint out of every cache (RFC 6749 §5.1). */
+export const NO_STORE: OutgoingHttpHeaders = { 'cache-control': 'no-store', pragma: 'no-cache' };
+
 /** Ends `res` with a JSON body (`application/json;charset=UTF-8`, as Cognito answers). */
 export function sendJson(
   res: ServerResponse,

@@ -1,5 +1,6 @@
-import { DEMO_CLIENT_ID, DEMO_USERS, startCognitoEmulator } from 'react-cognito-sso/emulator';
+import { DEMO_CLIENT_ID, startCognitoEmulator } from 'react-cognito-sso/emulator';
 import type { CognitoEmulator, EmulatorOptions, EmulatorUser } from 'react-cognito-sso/emulator';
+import { demoUser } from '../../test/e2e/support/demoUser.js';
 import type { BuiltBenchApp } from './buildBenchApp.js';
 import { serveApp } from './serveApp.js';
 
@@ -22,8 +23,7 @@ export async function startBenchStack(
   app: BuiltBenchApp,
   options: Pick<EmulatorOptions, 'tokenLifetimes'> = {},
 ): Promise<BenchStack> {
-  const user = DEMO_USERS.find((candidate) => candidate.username === 'alice');
-  if (!user) throw new Error('the emulator has no demo user alice');
+  const user = demoUser('alice');
   const server = await serveApp(app.distDir);
   try {
     const emulator = await startCognitoEmulator({

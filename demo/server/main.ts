@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_CLIENT_ID, DEMO_USERS, startCognitoEmulator } from 'react-cognito-sso/emulator';
 import type { CognitoEmulator } from 'react-cognito-sso/emulator';
 import { buildDemo } from './buildDemo.js';
 import type { DemoAuthSettings } from './DemoAuthSettings.js';
 import { DEMO_DIST_DIR } from './demoPaths.js';
 import { readCognitoEnv } from './readCognitoEnv.js';
+import { startDemoEmulator } from './startDemoEmulator.js';
 import { startDemoServer } from './startDemoServer.js';
 import type { DemoServer } from './startDemoServer.js';
 
@@ -40,23 +40,7 @@ let auth: DemoAuthSettings;
 if (env.kind === 'pool') {
   auth = env.auth;
 } else {
-  emulator = await startCognitoEmulator({
-    clients: [
-      {
-        clientId: DEMO_CLIENT_ID,
-        name: 'OpenMetadata demo',
-        callbackUrls: [`${APP_ORIGIN}/callback`],
-        logoutUrls: [`${APP_ORIGIN}/`],
-      },
-    ],
-    users: DEMO_USERS,
-  });
-  auth = {
-    userPoolId: emulator.userPoolId,
-    clientId: DEMO_CLIENT_ID,
-    authority: emulator.issuer,
-    domain: emulator.domain,
-  };
+  ({ emulator, auth } = await startDemoEmulator(APP_ORIGIN));
 }
 
 let demo: DemoServer;

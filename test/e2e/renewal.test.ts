@@ -1,48 +1,32 @@
 import { decodeJwt } from 'jose';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoUser } from './support/demoUser.js';
-import { launchBrowser } from './support/launchBrowser.js';
 import { signIn } from './support/signIn.js';
-import { startDemoStack } from './support/startDemoStack.js';
-import type { DemoStack } from './support/startDemoStack.js';
+import { useDemoStack } from './support/useDemoStack.js';
 
 const LIFETIME_SECONDS = 15;
 
 describe('a session with short-lived tokens', () => {
-  let stack: DemoStack;
-  let browser: Browser;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    stack = await startDemoStack({
-      tokenLifetimes: { idTokenSeconds: LIFETIME_SECONDS, accessTokenSeconds: LIFETIME_SECONDS },
-    });
-    browser = await launchBrowser();
-    context = await browser.newContext();
-  });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await stack?.stop();
+  const demo = useDemoStack({
+    tokenLifetimes: { idTokenSeconds: LIFETIME_SECONDS, accessTokenSeconds: LIFETIME_SECONDS },
   });
 
   it('renews in the background, so API calls after the first tokens expired still succeed', async () => {
-    const page = await context.newPage();
+    const page = await demo.context.newPage();
     const calls: { token: string; status: number }[] = [];
     page.on('response', (response) => {
-      if (!response.url().startsWith(`${stack.url}/api/v1/tables`)) return;
+      if (!response.url().startsWith(`${demo.stack.url}/api/v1/tables`)) return;
       const token = /^Bearer (.+)$/.exec(response.request().headers()['authorization'] ?? '')?.[1] ?? '';
       calls.push({ token, status: response.status() });
     });
 
-    await signIn(page, stack, demoUser('alice'));
+    await signIn(page, demo.stack, demoUser('alice'));
     await page.getByRole('link', { name: 'dim_product' }).waitFor();
     const firstToken = calls[0]?.token ?? '';
     const firstExpiry = decodeJwt(firstToken).exp ?? 0;
 
     await expect
-      .poll(() => stack.emulator.controls.requestCounts().token, { timeout: LIFETIME_SECONDS * 1000 })
+      .poll(() => demo.stack.emulator.controls.requestCounts().token, { timeout: LIFETIME_SECONDS * 1000 })
       .toBeGreaterThan(1);
     await expect
       .poll(() => Date.now() / 1000 > firstExpiry + 1, {
@@ -59,10 +43,10 @@ describe('a session with short-lived tokens', () => {
     expect(last?.token).not.toBe(firstToken);
     expect(decodeJwt(last?.token ?? '').exp ?? 0).toBeGreaterThan(firstExpiry);
     expect(calls.every((call) => call.status === 200)).toBe(true);
-    const stale = await fetch(`${stack.url}/api/v1/tables`, {
+    const stale = await fetch(`${demo.stack.url}/api/v1/tables`, {
       headers: { Authorization: `Bearer ${firstToken}` },
     });
     expect(stale.status).toBe(401);
-    expect(stack.emulator.controls.requestCounts().authorize).toBe(1);
+    expect(demo.stack.emulator.controls.requestCounts().authorize).toBe(1);
   });
 });

@@ -5,7 +5,6 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TOKEN_READERS } from '../../bench/apps/shared/benchTree.js';
 import { buildBenchApp, type BuiltBenchApp } from '../../bench/lib/buildBenchApp.js';
-import { launchChromium } from '../../bench/lib/launchChromium.js';
 import { measureReload } from '../../bench/lib/measureReload.js';
 import {
   measureRenewal,
@@ -15,6 +14,7 @@ import {
 import { measureSignIn } from '../../bench/lib/measureSignIn.js';
 import { NetworkLog } from '../../bench/lib/NetworkLog.js';
 import { startBenchStack, type BenchStack } from '../../bench/lib/startBenchStack.js';
+import { launchBrowser } from './support/launchBrowser.js';
 
 /**
  * The exact request counts of issue 6, on the SDK's bench app (`bench/apps/sdk`, a production build) against the
@@ -29,7 +29,7 @@ describe('requests to Cognito made by the SDK (bench app)', () => {
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'react-cognito-sso-counts-'));
     app = await buildBenchApp('sdk', join(work, 'sdk'));
-    browser = await launchChromium();
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,60 +1,38 @@
 import { mkdir } from 'node:fs/promises';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoUser } from './support/demoUser.js';
-import { launchBrowser } from './support/launchBrowser.js';
-import { signIn } from './support/signIn.js';
-import { startDemoStack } from './support/startDemoStack.js';
-import type { DemoStack } from './support/startDemoStack.js';
+import { signIn, submitHostedUiForm } from './support/signIn.js';
+import { useDemoStack } from './support/useDemoStack.js';
 
 describe('signing in to the demo', () => {
-  let stack: DemoStack;
-  let browser: Browser;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    stack = await startDemoStack();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext();
-  });
-  afterEach(async () => {
-    await context.close();
-  });
+  const demo = useDemoStack();
 
   it('takes a signed-out deep link through the hosted UI and back to it, with the catalog loaded through the API', async () => {
-    const page = await context.newPage();
+    const page = await demo.context.newPage();
     const cspViolations: string[] = [];
     page.on('console', (message) => {
       if (message.text().includes('Content Security Policy')) cspViolations.push(message.text());
     });
     const apiStatuses: number[] = [];
     page.on('response', (response) => {
-      if (response.url().startsWith(`${stack.url}/api/v1/tables`)) apiStatuses.push(response.status());
+      if (response.url().startsWith(`${demo.stack.url}/api/v1/tables`)) apiStatuses.push(response.status());
     });
 
-    const landing = await page.goto(`${stack.url}/explore?q=orders`);
+    const landing = await page.goto(`${demo.stack.url}/explore?q=orders`);
     expect(landing?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(landing?.headers()['referrer-policy']).toBe('no-referrer');
     await page.getByRole('button', { name: 'Sign in with AWS Cognito' }).click();
-    await page.waitForURL((url) => url.origin === stack.emulator.domain);
-    await page.getByLabel('Username').fill('alice');
-    await page.getByLabel('Password').fill(demoUser('alice').password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL((url) => url.origin === demo.stack.emulator.domain);
+    await submitHostedUiForm(page, demoUser('alice'));
 
-    await page.waitForURL(`${stack.url}/explore?q=orders`);
+    await page.waitForURL(`${demo.stack.url}/explore?q=orders`);
     await page.getByRole('heading', { name: '3 results for “orders”' }).waitFor();
     for (const name of ['orders', 'order_items', 'fact_orders_daily']) {
       expect(await page.getByRole('link', { name, exact: true }).isVisible()).toBe(true);
     }
     expect(await page.getByRole('link', { name: 'dim_product' }).count()).toBe(0);
     expect(apiStatuses).toContain(200);
-    expect(stack.emulator.controls.requestCounts().token).toBe(1);
+    expect(demo.stack.emulator.controls.requestCounts().token).toBe(1);
     expect(cspViolations).toEqual([]);
 
     await page.getByRole('link', { name: 'My Data' }).click();
@@ -65,24 +43,24 @@ describe('signing in to the demo', () => {
   });
 
   it('stays signed in across a reload without a single request to either emulator origin', async () => {
-    const page = await context.newPage();
-    await signIn(page, stack, demoUser('admin'), '/explore?q=customers');
+    const page = await demo.context.newPage();
+    await signIn(page, demo.stack, demoUser('admin'), '/explore?q=customers');
     await page.getByRole('link', { name: 'customers', exact: true }).waitFor();
 
-    const emulatorOrigins = new Set([stack.emulator.issuerOrigin, stack.emulator.domain]);
+    const emulatorOrigins = new Set([demo.stack.emulator.issuerOrigin, demo.stack.emulator.domain]);
     const emulatorRequests: string[] = [];
     page.on('request', (request) => {
       if (emulatorOrigins.has(new URL(request.url()).origin)) emulatorRequests.push(request.url());
     });
-    stack.emulator.controls.resetRequestCounts();
+    demo.stack.emulator.controls.resetRequestCounts();
 
     await page.reload();
     await page.getByRole('link', { name: 'customers', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Account: admin' }).waitFor();
 
-    expect(page.url()).toBe(`${stack.url}/explore?q=customers`);
+    expect(page.url()).toBe(`${demo.stack.url}/explore?q=customers`);
     expect(emulatorRequests).toEqual([]);
-    const counts = stack.emulator.controls.requestCounts();
+    const counts = demo.stack.emulator.controls.requestCounts();
     expect(counts).toEqual(Object.fromEntries(Object.keys(counts).map((endpoint) => [endpoint, 0])));
   });
 });

@@ -13,13 +13,18 @@ export async function submitHostedUiForm(
 }
 
 /**
- * Opens `path` signed out, which leads to the demo's sign-in page; clicks "Sign in with AWS Cognito", signs in on
- * the hosted UI and waits until the app is back on `path`.
+ * Opens `path` signed out, which leads to the demo's sign-in page; clicks "Sign in with AWS Cognito" and waits
+ * for the emulator's hosted UI.
  */
-export async function signIn(page: Page, stack: DemoStack, user: EmulatorUser, path = '/'): Promise<void> {
+export async function openHostedUi(page: Page, stack: DemoStack, path: string): Promise<void> {
   await page.goto(`${stack.url}${path}`);
   await page.getByRole('button', { name: 'Sign in with AWS Cognito' }).click();
   await page.waitForURL((url) => url.origin === stack.emulator.domain);
+}
+
+/** Like {@link openHostedUi}, then signs in on the hosted UI and waits until the app is back on `path`. */
+export async function signIn(page: Page, stack: DemoStack, user: EmulatorUser, path = '/'): Promise<void> {
+  await openHostedUi(page, stack, path);
   await submitHostedUiForm(page, user);
   await page.waitForURL(`${stack.url}${path}`);
 }

@@ -1,6 +1,6 @@
-import { DEMO_CLIENT_ID, DEMO_USERS, startCognitoEmulator } from 'react-cognito-sso/emulator';
 import type { CognitoEmulator, EmulatorOptions } from 'react-cognito-sso/emulator';
 import { inject } from 'vitest';
+import { startDemoEmulator } from '../../../demo/server/startDemoEmulator.js';
 import { startDemoServer } from '../../../demo/server/startDemoServer.js';
 import { freePort } from './freePort.js';
 
@@ -20,26 +20,9 @@ export async function startDemoStack(
   options: Pick<EmulatorOptions, 'tokenLifetimes'> = {},
 ): Promise<DemoStack> {
   const port = await freePort();
-  const appOrigin = `http://localhost:${port}`;
-  const emulator = await startCognitoEmulator({
-    clients: [
-      { clientId: DEMO_CLIENT_ID, callbackUrls: [`${appOrigin}/callback`], logoutUrls: [`${appOrigin}/`] },
-    ],
-    users: DEMO_USERS,
-    ...options,
-  });
+  const { emulator, auth } = await startDemoEmulator(`http://localhost:${port}`, options);
   try {
-    const demo = await startDemoServer({
-      port,
-      mode: 'preview',
-      distDir: inject('demoDistDir'),
-      auth: {
-        userPoolId: emulator.userPoolId,
-        clientId: DEMO_CLIENT_ID,
-        authority: emulator.issuer,
-        domain: emulator.domain,
-      },
-    });
+    const demo = await startDemoServer({ port, mode: 'preview', distDir: inject('demoDistDir'), auth });
     return {
       emulator,
       url: demo.url,
