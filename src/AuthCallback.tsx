@@ -22,7 +22,9 @@ export interface AuthCallbackProps {
  * the address bar before anything else renders, verifies the ID token, stores the session and navigates to the
  * return path (same-origin only; anything else → `/`). Failures — Cognito's `error=`, an unknown or replayed
  * `state`, a failed code exchange, a rejected ID token — render a message and a "Sign in again" button, never a
- * redirect loop. Reached without a response but with a session, it goes straight to the app.
+ * redirect loop. Reloaded, reached again with Back (also from the back/forward cache) or with an already used
+ * `state`, it makes no second token request: with a session it goes straight to the app (`/`), without one it says
+ * the sign-in expired, with "Sign in again".
  *
  * @example
  * ```tsx
@@ -39,16 +41,20 @@ export function AuthCallback({ navigate, loading, renderError }: AuthCallbackPro
   });
   useEffect(() => {
     let live = true;
-    session.completeSignIn(window.location.href).then(
-      (path) => {
-        if (live) (navigateRef.current ?? ((to: string) => redirectTo(to, true)))(path);
-      },
-      (failure: AuthError) => {
-        if (live) setError(failure);
-      },
-    );
+    const run = (): void =>
+      void session.completeSignIn(location.href).then(
+        (path) => live && (navigateRef.current ?? ((to: string) => redirectTo(to, true)))(path),
+        (failure: AuthError) => live && setError(failure),
+      );
+    // Restored from the back/forward cache: the address is clean by now, so this goes to the app or explains.
+    const show = (event: PageTransitionEvent): void => {
+      if (event.persisted) run();
+    };
+    run();
+    addEventListener('pageshow', show);
     return () => {
       live = false;
+      removeEventListener('pageshow', show);
     };
   }, [session]);
   if (!error) return <>{loading ?? <p role="status">Signing you in…</p>}</>;

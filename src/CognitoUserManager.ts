@@ -146,7 +146,7 @@ export class CognitoUserManager extends UserManager {
     if (new URL(url).searchParams.has('code')) this.#jwks.prefetch();
     try {
       const response = await this._client.processSigninResponse(url, {});
-      await this.#verify(response.id_token);
+      await this.#verify(response);
       return await this._buildUser(response, verifySub);
     } catch (error) {
       throw AuthError.from(error, error instanceof ErrorResponse ? 'callback' : 'token');
@@ -154,28 +154,48 @@ export class CognitoUserManager extends UserManager {
   }
 
   /**
-   * Renews with the refresh token: the new ID token is verified and must name the same user; an answer without a
-   * `refresh_token` keeps the old one, a rotated one replaces it.
+   * Renews with the refresh token: the new ID token is verified, and oidc-client-ts checks it names the same user;
+   * an answer without a `refresh_token` keeps the old one, a rotated one replaces it. `invalid_grant` (and the other
+   * final OAuth errors) → code `refresh`; any other error answer, a timeout, a 5xx or a malformed body → `network`.
    */
   protected override async _useRefreshToken(args: UseRefreshTokenArgs): Promise<User> {
     const response = await this._client
       .useRefreshToken({ ...args, timeoutInSeconds: this.config.requestTimeoutSeconds })
       .catch((error: unknown) => {
-        throw AuthError.from(error, error instanceof ErrorResponse ? 'refresh' : 'token');
+        throw AuthError.from(
+          error,
+          error instanceof ErrorResponse
+            ? /^(invalid|unauthorized|unsupported)_/.test(error.error ?? '')
+              ? 'refresh'
+              : 'network'
+            : 'token',
+        );
       });
     if (!response.access_token)
       throw new AuthError('network', 'The token endpoint answered without an access token.');
     // Without a new ID token oidc-client-ts keeps the old one, and its claims object.
-    if (
-      response.profile !== args.state.profile &&
-      (await this.#verify(response.id_token)).sub !== args.state.profile.sub
-    ) {
-      throw new AuthError('token', 'ID token rejected: sub differs from the signed-in user.');
-    }
+    if (response.profile !== args.state.profile) await this.#verify(response);
     const user = new User({ ...args.state, ...response });
     await this.storeUser(user);
     await this._events.load(user);
     return user;
+  }
+
+  /**
+   * Stores (or, with `null`, removes) the session.
+   *
+   * @throws AuthError code `token` when the browser storage refuses it (quota exceeded: a very large ID token)
+   */
+  override async storeUser(user: User | null): Promise<void> {
+    try {
+      await super.storeUser(user);
+    } catch (cause) {
+      throw new AuthError(
+        'token',
+        'The tokens are too large for the browser storage (hundreds of groups?) — nothing was stored.',
+        { cause },
+      );
+    }
   }
 
   /**
@@ -205,10 +225,15 @@ export class CognitoUserManager extends UserManager {
     redirectTo(logoutUrl({ logout }, this.config.clientId, this.config.postLogoutRedirectUri));
   }
 
-  #verify(idToken: string | undefined) {
-    return verifyIdToken(idToken ?? '', this.#jwks, {
+  /**
+   * Verifies a token response's ID token. "Now" is the token's own `iat` — the server time learnt at issue — so a
+   * device clock hours off neither rejects a fresh token nor lets an expired one through (`exp` before `iat`).
+   */
+  #verify({ id_token = '', profile }: { id_token?: string | undefined; profile: { iat: number } }) {
+    return verifyIdToken(id_token, this.#jwks, {
       issuer: this.config.issuer,
       clientId: this.config.clientId,
+      nowSeconds: profile.iat,
     });
   }
 }

@@ -14,8 +14,10 @@ export interface RequireAuthProps {
 }
 
 /**
- * Renders `children` for a signed-in user. Signed out, it starts the sign-in and returns here afterwards. An expired
- * access token with a refresh token is still a session: it is renewed, the user is not sent to Cognito.
+ * Renders `children` for a signed-in user. Signed out, it starts the sign-in once and returns here afterwards. An
+ * expired access token with a refresh token is still a session: it is renewed, the user is not sent to Cognito. A
+ * session that ends while the page is open (sign-out in another tab, a refresh token revoked or expired) shows the
+ * reason and one "Sign in again" button — no redirect, so unsaved work stays on the page and nothing loops.
  *
  * This guards the UI only; your API must check the token itself.
  *
@@ -28,14 +30,17 @@ export interface RequireAuthProps {
  */
 export function RequireAuth({ children, groups, fallback, loading }: RequireAuthProps): JSX.Element {
   const { status, user, error, signIn } = useAuth();
-  const asked = useRef(false);
-  const here = (): string => window.location.pathname + window.location.search + window.location.hash;
+  const settled = useRef(false);
+  const here = (): string => location.pathname + location.search + location.hash;
   useEffect(() => {
-    if (status !== 'unauthenticated' || asked.current) return;
-    asked.current = true;
-    signIn({ returnTo: here() }).catch(() => undefined); // the failure shows as `error` below
-  }, [status, signIn]);
-  if (status === 'error' && error)
+    // Once signed in here, or once asked, never again by itself: an ended session gets a prompt, not a redirect.
+    if (user) settled.current = true;
+    else if (status === 'unauthenticated' && !error && !settled.current) {
+      settled.current = true;
+      signIn({ returnTo: here() }).catch(() => undefined); // the failure shows as `error` below
+    }
+  }, [status, user, error, signIn]);
+  if (!user && error)
     return (
       <AuthErrorMessage
         error={error}

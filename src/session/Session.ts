@@ -1,6 +1,6 @@
 import { User } from 'oidc-client-ts';
 import type { AuthStatus, SignInOptions } from '../AuthContext.js';
-import { AuthError } from '../AuthError.js';
+import { AuthError, type AuthErrorCode } from '../AuthError.js';
 import { CognitoUserManager } from '../CognitoUserManager.js';
 import { toCognitoUser, type CognitoUser } from '../CognitoUser.js';
 import type { ResolvedConfig } from '../resolveConfig.js';
@@ -15,16 +15,19 @@ export interface SessionState {
   error: AuthError | null;
 }
 
-/** A message on the tab channel: a peer asks for the session, or a session (serialised `User`) / sign-out (`null`). */
-type TabMessage = 'ask' | string | null;
+/**
+ * A message on the tab channel: `'ask'` (a new tab wants the session), a serialised `User` (`'{…'`), `null` (signed
+ * out) or the {@link AuthErrorCode} the session ended with (e.g. `'refresh'`).
+ */
+type TabMessage = string | null;
 
 const PEER_WAIT_MS = 150;
 
 /**
  * One signed-in session per provider (internal): an external store for `useSyncExternalStore`, restored
- * synchronously from storage so the first render is already signed in; renewal before expiry, one at a time per
- * tab and across tabs under a Web Lock; and tab sync over a BroadcastChannel (sign-in, renewal, sign-out, and a
- * new tab adopting a peer's session).
+ * synchronously from storage so the first render is already signed in; tab sync over a BroadcastChannel (sign-in,
+ * renewal, sign-out, a new tab adopting a peer's session); scheduled renewal by one tab only (the holder of the Web
+ * Lock `{name}:leader`), and every renewal under the Web Lock `{name}`, so one token request serves every tab.
  */
 export class Session {
   /** The Cognito-correct `UserManager`, shared with react-oidc-context's `AuthProvider`. */
@@ -40,7 +43,10 @@ export class Session {
   #callback: Promise<string> | undefined;
   #failures = 0;
   #onSignIn: ((user: CognitoUser) => void) | undefined;
-  #active = false;
+  /** This tab runs the scheduled renewals (always, where the Web Locks API is missing). */
+  #leader = false;
+  /** Why the session is being cleared, reported once it is. */
+  #ending: AuthError | null = null;
 
   /** @param config - a configuration checked by `resolveConfig` */
   constructor(config: ResolvedConfig) {
@@ -48,9 +54,12 @@ export class Session {
     this.#name = `react-cognito-sso:${config.clientId}`;
     const stored = this.manager.readStoredUser();
     this.#current = stored && (stored.refresh_token || !stored.expired) ? stored : null;
-    const askPeers = !this.#current && config.storage !== 'local' && typeof BroadcastChannel === 'function';
     this.#state = {
-      status: this.#current ? 'authenticated' : askPeers ? 'loading' : 'unauthenticated',
+      status: this.#current
+        ? 'authenticated'
+        : config.storage !== 'local' && typeof BroadcastChannel === 'function'
+          ? 'loading'
+          : 'unauthenticated',
       user: this.#current && toCognitoUser(this.#current),
       error: null,
     };
@@ -65,19 +74,28 @@ export class Session {
     return () => this.#listeners.delete(listener);
   };
 
-  /** Wires events, tab sync and the renewal timer; returns the cleanup. Safe to call again after cleanup. */
+  /** Wires events, tab sync, the renewal lead and timer; returns the cleanup. Safe to call again after cleanup. */
   start(): () => void {
     const { events } = this.manager;
     const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(this.#name) : undefined;
     if (channel) channel.onmessage = ({ data }: MessageEvent<TabMessage>) => void this.#receive(data);
     this.#channel = channel;
-    this.#active = true;
     const online = (): void => {
       if (this.#failures) this.#renewQuietly();
     };
     const offLoaded = events.addUserLoaded((user) => this.#loaded(user));
     const offUnloaded = events.addUserUnloaded(() => this.#loaded(null));
-    window.addEventListener('online', online);
+    addEventListener('online', online);
+    let stopped = false;
+    let resign: (() => void) | undefined;
+    // One tab at a time leads the scheduled renewals; where the Web Locks API is missing, every tab does.
+    void withLock(`${this.#name}:leader`, async () => {
+      if (!stopped) {
+        this.#leader = true;
+        this.#schedule();
+        await new Promise<void>((resolve) => (resign = resolve));
+      }
+    });
     let peerWait: ReturnType<typeof setTimeout> | undefined;
     if (this.#state.status === 'loading') {
       channel?.postMessage('ask');
@@ -86,16 +104,17 @@ export class Session {
         PEER_WAIT_MS,
       );
     }
-    this.#schedule();
     return () => {
       offLoaded();
       offUnloaded();
-      window.removeEventListener('online', online);
+      removeEventListener('online', online);
       clearTimeout(peerWait);
       clearTimeout(this.#timer);
       channel?.close();
       this.#channel = undefined;
-      this.#active = false;
+      stopped = true;
+      this.#leader = false;
+      resign?.();
     };
   }
 
@@ -107,17 +126,15 @@ export class Session {
   /** Sends the browser to the hosted UI; a failure (e.g. discovery unreachable) also becomes the session's error. */
   signIn = (options: SignInOptions = {}): Promise<void> => {
     this.#log('sign-in: redirect to the hosted UI');
-    const extra = Object.entries({ identity_provider: options.identityProvider, lang: options.lang });
+    const extra = { identity_provider: options.identityProvider, lang: options.lang };
     return this.manager
       .signinRedirect({
         state: { returnTo: options.returnTo },
         ...(options.loginHint && { login_hint: options.loginHint }),
-        extraQueryParams: Object.fromEntries(extra.filter((entry): entry is [string, string] => !!entry[1])),
+        extraQueryParams: JSON.parse(JSON.stringify(extra)) as Record<string, string>,
       })
       .catch((cause: unknown) => {
-        const error = AuthError.from(cause, 'config');
-        this.#set({ status: this.#current ? 'authenticated' : 'error', error });
-        throw error;
+        throw this.#fail(AuthError.from(cause, 'config'));
       });
   };
 
@@ -148,7 +165,8 @@ export class Session {
 
   /**
    * Finishes the sign-in on the callback page, once however often it is called while in progress; drops `code`
-   * and `state` from the address bar first. Resolves to the sanitised return path.
+   * and `state` from the address bar first. Resolves to the sanitised return path — `/` when the page holds no
+   * response this tab is waiting for (reloaded, reached with Back, or an already used `state`) but a session exists.
    */
   completeSignIn(href: string): Promise<string> {
     this.#callback ??= this.#finishSignIn(href).finally(() => (this.#callback = undefined));
@@ -163,26 +181,18 @@ export class Session {
 
   async #finishSignIn(href: string): Promise<string> {
     const url = new URL(href);
-    if (!url.searchParams.has('state')) {
-      if (this.#current) return '/';
-      throw new AuthError(
-        'state',
-        'No sign-in is in progress (the page was reloaded or opened directly) — sign in again.',
-      );
-    }
-    window.history.replaceState(window.history.state, '', url.pathname);
-    this.#log('callback: completing the sign-in');
     try {
+      if (!url.searchParams.has('state')) {
+        throw new AuthError('state', 'No sign-in in progress (page reloaded?) — sign in again.');
+      }
+      history.replaceState(history.state, '', url.pathname);
       const user = await this.manager.signinRedirectCallback(href);
       this.#onSignIn?.(toCognitoUser(user));
-      return sanitizeReturnTo(
-        (user.state as { returnTo?: unknown } | undefined)?.returnTo,
-        this.manager.config.appOrigin,
-      );
+      return sanitizeReturnTo((user.state as { returnTo?: unknown } | undefined)?.returnTo, url.origin);
     } catch (cause) {
       const error = AuthError.from(cause, 'callback');
-      this.#set({ status: this.#current ? 'authenticated' : 'error', error });
-      throw error;
+      if (error.code === 'state' && this.#current) return '/';
+      throw this.#fail(error);
     }
   }
 
@@ -204,12 +214,11 @@ export class Session {
       const error = AuthError.from(cause, 'refresh');
       this.#log(`renewal: failed (${error.code})`);
       if (error.code === 'network') {
-        this.#failures++;
         this.#set({ error });
-        this.#schedule(Math.min(2 ** this.#failures, 60) * 1000);
+        this.#schedule(Math.min(2 ** ++this.#failures, 60) * 1000);
       } else if (error.code !== 'session') {
+        this.#ending = error;
         await this.manager.removeUser();
-        this.#set({ error });
       }
       throw error;
     }
@@ -220,8 +229,10 @@ export class Session {
   }
 
   #loaded(user: User | null): void {
+    const error = this.#ending;
+    this.#ending = null;
     this.#log(user ? 'session: tokens stored' : 'session: cleared');
-    const message = user?.toStorageString() ?? null;
+    const message = user?.toStorageString() ?? error?.code ?? null;
     if (message !== this.#synced) this.#channel?.postMessage(message);
     this.#synced = message;
     this.#current = user;
@@ -229,7 +240,7 @@ export class Session {
     this.#set(
       user
         ? { status: 'authenticated', user: toCognitoUser(user), error: null }
-        : { status: 'unauthenticated', user: null, error: null },
+        : { status: 'unauthenticated', user: null, error },
     );
     this.#schedule();
   }
@@ -237,30 +248,42 @@ export class Session {
   async #receive(message: TabMessage): Promise<void> {
     if (message === 'ask') {
       if (this.#current) this.#channel?.postMessage(this.#current.toStorageString());
-      return;
+    } else if (message !== this.#synced) {
+      if (message?.[0] === '{') {
+        this.#synced = message;
+        const user = User.fromStorageString(message);
+        const mine = this.#current;
+        if (mine?.profile.sub === user.profile.sub && (user.expires_at ?? 0) < (mine.expires_at ?? 0)) return;
+        await this.manager.storeUser(user);
+        await this.manager.events.load(user);
+      } else if (this.#current) {
+        // Signed out (null) or the session ended (an error code) in another tab: end it here too, with a reason.
+        const code = (message ?? 'session') as AuthErrorCode;
+        this.#synced = code;
+        this.#ending = new AuthError(
+          code,
+          message ? 'Session expired — sign in again.' : 'Signed out in another tab.',
+        );
+        await this.manager.removeUser();
+      }
     }
-    if (message === this.#synced) return;
-    this.#synced = message;
-    if (message === null) {
-      if (this.#current) await this.manager.removeUser();
-      return;
-    }
-    const user = User.fromStorageString(message);
-    const mine = this.#current;
-    if (mine && mine.profile.sub === user.profile.sub && (user.expires_at ?? 0) < (mine.expires_at ?? 0))
-      return;
-    await this.manager.storeUser(user);
-    await this.manager.events.load(user);
   }
 
-  /** Schedules the next renewal (see {@link renewalDelay}), or a retry after `delayMs`. */
+  /** Schedules the next renewal (see {@link renewalDelay}), or a retry after `delayMs`; only in the leading tab. */
   #schedule(delayMs?: number): void {
     clearTimeout(this.#timer);
     const user = this.#current;
-    if (!user?.refresh_token || !this.#active) return;
-    const delay =
-      delayMs ?? renewalDelay(this.#secondsLeft(user), this.manager.config.renewBeforeExpirySeconds);
-    this.#timer = setTimeout(() => this.#renewQuietly(), delay);
+    if (!user?.refresh_token || !this.#leader) return;
+    this.#timer = setTimeout(
+      () => this.#renewQuietly(),
+      delayMs ?? renewalDelay(this.#secondsLeft(user), this.manager.config.renewBeforeExpirySeconds),
+    );
+  }
+
+  /** Records a failed sign-in: the session's error, and status `error` unless a session exists. */
+  #fail(error: AuthError): AuthError {
+    this.#set({ status: this.#current ? 'authenticated' : 'error', error });
+    return error;
   }
 
   /** Logs a flow step (never a token) when `debug` is on. */

@@ -19,6 +19,7 @@ describe('public API', () => {
       'sanitizeReturnTo',
       'useAuth',
       'useAuthFetch',
+      'useSessionExpiry',
     ]);
   });
 

@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'react';
+import { useAuth } from './useAuth.js';
+
+/** What {@link useSessionExpiry} returns. */
+export interface SessionExpiry {
+  /** When the access token expires, epoch milliseconds; `null` when signed out. */
+  expiresAt: number | null;
+  /**
+   * Whole seconds until then (0 once expired), as of the last re-render — every second inside the warning window;
+   * `null` when signed out.
+   */
+  secondsLeft: number | null;
+  /** `secondsLeft` is within the warning window. */
+  expiringSoon: boolean;
+}
+
+/**
+ * Time left in the session, for "your session ends in N minutes" banners. The SDK renews well before expiry, so
+ * `expiringSoon` turns true only when renewal keeps failing (offline, Cognito unreachable). Re-renders once per
+ * second only inside the warning window and only while mounted; outside it, one timer waits for the window.
+ *
+ * @param warnBeforeSeconds - how long before expiry `expiringSoon` turns true (default: 300)
+ * @throws AuthError code `provider` when used outside `<CognitoProvider>`
+ * @example
+ * ```tsx
+ * function ExpiryBanner() {
+ *   const { secondsLeft, expiringSoon } = useSessionExpiry(120);
+ *   return expiringSoon ? <p role="status">Your session ends in {secondsLeft} s.</p> : null;
+ * }
+ * ```
+ */
+export function useSessionExpiry(warnBeforeSeconds = 300): SessionExpiry {
+  const expiresAt = useAuth().user?.expiresAt ?? null;
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    if (expiresAt === null) return;
+    let timer: ReturnType<typeof setTimeout>;
+    const tick = (): void => {
+      const time = Date.now();
+      setNow(time);
+      const untilWindow = expiresAt - warnBeforeSeconds * 1000 - time;
+      // Inside the window: next when `secondsLeft` changes.
+      if (time < expiresAt)
+        timer = setTimeout(tick, untilWindow > 0 ? untilWindow : (expiresAt - time) % 1000 || 1000);
+    };
+    timer = setTimeout(tick);
+    return () => clearTimeout(timer);
+  }, [expiresAt, warnBeforeSeconds]);
+  const secondsLeft = expiresAt === null ? null : Math.max(Math.ceil((expiresAt - now) / 1000), 0);
+  return { expiresAt, secondsLeft, expiringSoon: secondsLeft !== null && secondsLeft <= warnBeforeSeconds };
+}

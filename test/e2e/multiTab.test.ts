@@ -1,0 +1,134 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startCognitoEmulator, type CognitoEmulator } from 'react-cognito-sso/emulator';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { serveApp, type AppServer } from '../../bench/lib/serveApp.js';
+import { buildFixtureApp } from './fixtures/buildFixtureApp.js';
+import { launchBrowser } from './support/launchBrowser.js';
+import { submitHostedUiForm } from './support/signIn.js';
+
+const CLIENT_ID = 'multitabclient1';
+const ALICE = { username: 'alice', password: 'Alice-Pass-1', email: 'alice@example.com' };
+
+let distDir: string;
+let app: AppServer;
+let emulator: CognitoEmulator;
+let browser: Browser;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  distDir = await mkdtemp(join(tmpdir(), 'react-cognito-sso-multitab-'));
+  await buildFixtureApp('multiTab', distDir);
+  app = await serveApp(distDir);
+  emulator = await startCognitoEmulator({
+    clients: [
+      { clientId: CLIENT_ID, callbackUrls: [`${app.origin}/callback`], logoutUrls: [`${app.origin}/`] },
+    ],
+    users: [ALICE],
+    // 62 s tokens renewed 60 s before expiry: a renewal every ~2 s
+    tokenLifetimes: { idTokenSeconds: 62, accessTokenSeconds: 62 },
+    refreshTokenRotation: { enabled: true, retryGracePeriodSeconds: 0 },
+  });
+  app.setConfig({
+    userPoolId: emulator.userPoolId,
+    clientId: CLIENT_ID,
+    domain: emulator.domain,
+    endpoint: emulator.issuerOrigin,
+    issuer: emulator.issuer,
+  });
+  browser = await launchBrowser();
+});
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+afterAll(async () => {
+  await browser?.close();
+  await emulator?.stop();
+  await app?.stop();
+  await rm(distDir, { recursive: true, force: true });
+});
+
+const text = (page: Page, id: string) => page.getByTestId(id).textContent();
+
+/** Opens a new tab of the app in the shared context. */
+async function openTab(): Promise<Page> {
+  context ??= await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(app.origin);
+  await page.getByTestId('status').waitFor();
+  return page;
+}
+
+/** Signs in through the hosted UI in `page` and waits until it is back in the app, signed in. */
+async function signIn(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Start sign-in' }).click();
+  await page.waitForURL((url) => url.origin === emulator.domain);
+  await submitHostedUiForm(page, ALICE);
+  await page.waitForURL(`${app.origin}/`);
+  await expectStatus(page, 'authenticated');
+}
+
+const expectStatus = (page: Page, status: string) =>
+  page.waitForFunction(
+    (want) => document.querySelector('[data-testid="status"]')?.textContent === want,
+    status,
+  );
+
+const tokensOf = (page: Page) => page.evaluate(() => window.__accessTokens ?? []);
+
+/** Polls until every tab holds the same access token, other than `previous`; returns it. */
+async function nextCommonToken(pages: Page[], previous: string | null): Promise<string> {
+  for (;;) {
+    const last = (await Promise.all(pages.map(tokensOf))).map((tokens) => tokens.at(-1) ?? null);
+    if (last[0] && last[0] !== previous && last.every((token) => token === last[0])) return last[0];
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+describe('one session across real Chromium tabs (BroadcastChannel + Web Locks)', () => {
+  it('tabs-sign-out: signing out in one tab signs the other tab out', async () => {
+    const first = await openTab();
+    await signIn(first);
+    const second = await openTab();
+    await expectStatus(second, 'authenticated');
+    expect(await text(second, 'user')).toBe('alice');
+    await first.getByRole('button', { name: 'Sign out' }).click();
+    await expectStatus(second, 'unauthenticated');
+    expect(await text(second, 'error')).toBe('session');
+    await first.waitForURL(`${app.origin}/`);
+    await expectStatus(first, 'unauthenticated');
+  });
+
+  it('tabs-sign-in: signing in in one tab signs the other tab in', async () => {
+    const waiting = await openTab();
+    await expectStatus(waiting, 'unauthenticated');
+    const signing = await openTab();
+    await signIn(signing);
+    await expectStatus(waiting, 'authenticated');
+    expect(await text(waiting, 'user')).toBe('alice');
+  });
+
+  it('tabs-one-request-per-renewal: 3 tabs × 5 renewals with rotation (grace 0) → exactly 5 token requests, no tab signed out', async () => {
+    const first = await openTab();
+    await signIn(first);
+    const tabs = [first, await openTab(), await openTab()];
+    await Promise.all(tabs.map((tab) => expectStatus(tab, 'authenticated')));
+    // Start counting right after a renewal every tab received: the next one is ~2 s away.
+    let token = await nextCommonToken(tabs, await nextCommonToken(tabs, null));
+    emulator.controls.resetRequestCounts();
+    const renewed: string[] = [];
+    for (let renewal = 1; renewal <= 5; renewal++) {
+      token = await nextCommonToken(tabs, token);
+      renewed.push(token);
+    }
+    expect(emulator.controls.requestCounts().token).toBe(5);
+    for (const tab of tabs) {
+      expect(await tokensOf(tab)).toEqual(expect.arrayContaining(renewed)); // every tab got every renewal
+      expect(await text(tab, 'status')).toBe('authenticated');
+      expect(await text(tab, 'error')).toBe('none');
+    }
+  });
+});

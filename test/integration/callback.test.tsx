@@ -1,0 +1,197 @@
+import { act, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { startCognitoEmulator, type CognitoEmulator } from 'react-cognito-sso/emulator';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { redirectTo } from '../../src/redirectTo.js';
+import {
+  ALICE,
+  CLIENTS,
+  hostedUiLogin,
+  landOnCallback,
+  lastRedirect,
+  signedIn,
+  startSignIn,
+  userKey,
+} from './support/emulatorApp.js';
+
+vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
+
+let pool: CognitoEmulator;
+beforeAll(async () => {
+  pool = await startCognitoEmulator({ clients: CLIENTS, users: [ALICE] });
+});
+afterAll(() => pool.stop());
+afterEach(() => {
+  vi.mocked(redirectTo).mockReset();
+  window.history.replaceState(null, '', '/');
+});
+
+/** The page shows the failure with "Sign in again"; clicking it reaches the hosted UI, and that sign-in completes. */
+async function signInAgainWorks(alert: RegExp) {
+  expect((await screen.findByRole('alert')).textContent).toMatch(alert);
+  vi.mocked(redirectTo).mockReset();
+  await userEvent.click(screen.getByRole('button', { name: 'Sign in again' }));
+  await vi.waitFor(() => expect(lastRedirect()).toContain(`${pool.domain}/oauth2/authorize?`));
+  const callback = await hostedUiLogin(lastRedirect());
+  const again = await landOnCallback(pool, callback);
+  await vi.waitFor(() => expect(again.navigate).toHaveBeenCalledWith('/'));
+  expect(again.probe.current().status).toBe('authenticated');
+}
+
+describe('the callback (RFC 9700 §2.1, §4.2, §4.5, §4.7, §4.11)', () => {
+  it('callback-state-missing: a code without state makes no token request', async () => {
+    const callback = await startSignIn(pool);
+    callback.searchParams.delete('state');
+    const { probe } = await landOnCallback(pool, callback);
+    await screen.findByRole('alert');
+    expect(probe.current().error?.code).toBe('state');
+    expect(pool.controls.requestCounts().token).toBe(0);
+  });
+
+  it('callback-state-unknown: a forged state makes no token request and "Sign in again" works', async () => {
+    const callback = await startSignIn(pool);
+    callback.searchParams.set('state', 'forged0123456789abcdef0123456789');
+    const { probe } = await landOnCallback(pool, callback);
+    await screen.findByRole('alert');
+    expect(probe.current().error?.code).toBe('state');
+    expect(pool.controls.requestCounts().token).toBe(0);
+    await signInAgainWorks(/unknown, expired or already used/);
+  });
+
+  it("callback-state-other-tab: a response to another tab's sign-in (its state is not in this tab) makes no token request", async () => {
+    const callback = await startSignIn(pool);
+    const otherTabState = Object.keys(sessionStorage).filter(
+      (k) => k.startsWith('oidc.') && k !== userKey(pool),
+    );
+    otherTabState.forEach((key) => sessionStorage.removeItem(key)); // this tab's sessionStorage never had it
+    const { probe } = await landOnCallback(pool, callback);
+    await screen.findByRole('alert');
+    expect(probe.current().error?.code).toBe('state');
+    expect(pool.controls.requestCounts().token).toBe(0);
+  });
+
+  it('callback-state-used: an already used callback URL makes no second token request (signed out: an error; signed in: the app)', async () => {
+    const callback = await startSignIn(pool);
+    const first = await landOnCallback(pool, callback);
+    await vi.waitFor(() => expect(first.navigate).toHaveBeenCalledWith('/reports'));
+    first.page.unmount();
+    const withSession = await landOnCallback(pool, callback);
+    await vi.waitFor(() => expect(withSession.navigate).toHaveBeenCalledWith('/'));
+    withSession.page.unmount();
+    sessionStorage.removeItem(userKey(pool));
+    const signedOut = await landOnCallback(pool, callback);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/already used/);
+    expect(signedOut.probe.current().error?.code).toBe('state');
+    expect(pool.controls.requestCounts().token).toBe(1);
+  });
+
+  it('callback-storage-cleared: storage cleared between redirect and callback → "sign-in expired, try again", no crash', async () => {
+    const callback = await startSignIn(pool);
+    sessionStorage.clear();
+    localStorage.clear();
+    const { probe, navigate } = await landOnCallback(pool, callback);
+    await screen.findByRole('alert');
+    expect(probe.current().error).toMatchObject({ name: 'AuthError', code: 'state' });
+    expect(probe.current().error?.message).toMatch(/expired.*sign in again/);
+    expect(navigate).not.toHaveBeenCalled();
+    expect(pool.controls.requestCounts().token).toBe(0);
+    await signInAgainWorks(/expired/);
+  });
+
+  it('callback-error-description: error=access_denied with a hostile error_description is shown as text, no token request', async () => {
+    const callback = await startSignIn(pool);
+    const hostile = '<img src=x onerror="window.pwned=1"><script>window.pwned=1</script>Access denied';
+    const state = callback.searchParams.get('state') ?? '';
+    const denied = new URL(`${callback.origin}${callback.pathname}`);
+    denied.search = new URLSearchParams({
+      error: 'access_denied',
+      error_description: hostile,
+      state,
+    }).toString();
+    const { probe } = await landOnCallback(pool, denied);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(hostile);
+    expect(alert.querySelector('img, script')).toBeNull();
+    expect((window as { pwned?: number }).pwned).toBeUndefined();
+    expect(probe.current().error).toMatchObject({
+      code: 'callback',
+      error: 'access_denied',
+      errorDescription: hostile,
+    });
+    expect(pool.controls.requestCounts().token).toBe(0);
+    await signInAgainWorks(/Access denied/);
+  });
+
+  it('callback-reload: reloading /callback after sign-in goes straight to the app, no second token request', async () => {
+    const { page } = await signedIn(pool);
+    expect(window.location.pathname + window.location.search).toBe('/callback');
+    page.unmount();
+    const reloaded = await landOnCallback(pool, new URL(window.location.href));
+    await vi.waitFor(() => expect(reloaded.navigate).toHaveBeenCalledWith('/'));
+    expect(pool.controls.requestCounts().token).toBe(1);
+  });
+
+  it('callback-back: Back to the hosted UI (a fresh code for an already used state) goes straight to the app, no token request', async () => {
+    const callback = await startSignIn(pool);
+    const first = await landOnCallback(pool, callback);
+    await vi.waitFor(() => expect(first.navigate).toHaveBeenCalled());
+    first.page.unmount();
+    const replayed = new URL(callback);
+    replayed.searchParams.set('code', 'a-fresh-code-from-the-hosted-ui-session');
+    const back = await landOnCallback(pool, replayed);
+    await vi.waitFor(() => expect(back.navigate).toHaveBeenCalledWith('/'));
+    expect(pool.controls.requestCounts().token).toBe(1);
+  });
+
+  it('callback-bfcache: a /callback page restored from the back/forward cache (pageshow persisted) makes no token request', async () => {
+    const { navigate } = await signedIn(pool);
+    navigate.mockReset();
+    await act(async () => {
+      window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+      await Promise.resolve();
+    });
+    await vi.waitFor(() => expect(navigate).toHaveBeenCalledWith('/'));
+    await act(async () => {
+      window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false }));
+      await Promise.resolve();
+    });
+    expect(navigate).toHaveBeenCalledOnce();
+    expect(pool.controls.requestCounts().token).toBe(1);
+  });
+
+  it('callback-clean-url: code and state leave the address bar and the history entry before the exchange answers', async () => {
+    const callback = await startSignIn(pool);
+    pool.controls.failNext('token', 1, { delayMs: 300 });
+    const { navigate } = await landOnCallback(pool, callback);
+    expect(window.location.search).toBe('');
+    expect(window.location.href).not.toContain(callback.searchParams.get('code') ?? '-');
+    expect(navigate).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(navigate).toHaveBeenCalledWith('/reports'));
+  });
+
+  it.each([
+    ['fails (invalid_grant)', { status: 400, body: '{"error":"invalid_grant"}' }, /invalid_grant/],
+    [
+      'answers 500 with an HTML page',
+      { status: 500, body: '<html>oops</html>', contentType: 'text/html' },
+      /Content-Type/,
+    ],
+    ['answers malformed JSON', { status: 200, body: '{"access_tok' }, /./],
+    ['answers {}', { status: 200, body: '{}' }, /./],
+    ['hangs past requestTimeoutSeconds', { delayMs: 3000 }, /./],
+  ])(
+    'callback-exchange: a code exchange that %s → a clear error, "Sign in again" works',
+    async (_what, fault, alert) => {
+      const callback = await startSignIn(pool, { requestTimeoutSeconds: 1 });
+      pool.controls.failNext('token', 1, fault);
+      const { probe } = await landOnCallback(pool, callback, { requestTimeoutSeconds: 1 });
+      expect((await screen.findByRole('alert', {}, { timeout: 5000 })).textContent).toMatch(
+        /^Sign-in failed: /,
+      );
+      expect(probe.current()).toMatchObject({ status: 'error', user: null });
+      expect(['callback', 'network', 'token']).toContain(probe.current().error?.code);
+      expect(sessionStorage.getItem(userKey(pool))).toBeNull();
+      await signInAgainWorks(alert);
+    },
+  );
+});

@@ -1,0 +1,149 @@
+import { act, screen } from '@testing-library/react';
+import { startCognitoEmulator, type CognitoEmulator } from 'react-cognito-sso/emulator';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { redirectTo } from '../../src/redirectTo.js';
+import {
+  ALICE,
+  CLIENTS,
+  CLIENT_ID,
+  APP,
+  allStorage,
+  landOnCallback,
+  lastRedirect,
+  makeProbe,
+  renderApp,
+  signedIn,
+  startSignIn,
+  userKey,
+} from './support/emulatorApp.js';
+
+vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
+
+let pool: CognitoEmulator;
+beforeAll(async () => {
+  pool = await startCognitoEmulator({ clients: CLIENTS, users: [ALICE] });
+});
+afterAll(() => pool.stop());
+afterEach(() => {
+  vi.mocked(redirectTo).mockReset();
+  vi.restoreAllMocks();
+  window.history.replaceState(null, '', '/');
+});
+
+/** Every request the SDK makes, with its URL, headers and body as text. */
+function recordRequests() {
+  const seen: { url: string; headers: Headers; body: string }[] = [];
+  const realFetch = globalThis.fetch.bind(globalThis);
+  vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+    const request = new Request(input, init);
+    seen.push({
+      url: request.url,
+      headers: request.headers,
+      body: typeof init?.body === 'string' ? init.body : String(init?.body ?? ''),
+    });
+    return realFetch(input, init);
+  });
+  return seen;
+}
+
+describe('public client hygiene', () => {
+  it('pkce-s256: every authorize request has a fresh S256 code_challenge, and the pool accepts each', async () => {
+    const probe = makeProbe();
+    renderApp(pool, <probe.Probe />, { disablePKCE: true } as never);
+    await screen.findByText(/status:unauthenticated/);
+    for (let i = 0; i < 3; i++) await act(() => probe.current().signIn());
+    const urls = vi.mocked(redirectTo).mock.calls.map(([url]) => new URL(url));
+    expect(urls).toHaveLength(3);
+    for (const url of urls) {
+      expect(url.searchParams.get('code_challenge_method')).toBe('S256');
+      expect(url.searchParams.get('code_challenge')).toMatch(/^[\w-]{43}$/);
+      expect((await fetch(url, { redirect: 'manual' })).status).toBe(302);
+    }
+    for (const name of ['code_challenge', 'nonce', 'state']) {
+      expect(new Set(urls.map((url) => url.searchParams.get(name))).size).toBe(3);
+    }
+  });
+
+  it('no-client-secret: sign-in, renewal and sign-out never send client_secret, Authorization: Basic, or a token in a URL', async () => {
+    const seen = recordRequests();
+    const { probe } = await signedIn(pool, { renewBeforeExpirySeconds: 7200 });
+    await act(() => probe.current().getAccessToken());
+    const tokens = JSON.parse(sessionStorage.getItem(userKey(pool)) ?? '{}') as Record<string, string>;
+    await act(() => probe.current().signOut());
+    const toPool = seen.filter((r) => r.url.startsWith(pool.domain) || r.url.startsWith(pool.issuerOrigin));
+    expect(toPool.map((r) => new URL(r.url).pathname)).toEqual(
+      expect.arrayContaining(['/oauth2/token', '/oauth2/revoke']),
+    );
+    for (const request of toPool) {
+      expect(request.body).not.toMatch(/client_secret/);
+      expect(request.headers.get('authorization') ?? '').not.toMatch(/^Basic/i);
+    }
+    const urls = [
+      ...seen.map((r) => r.url),
+      ...vi.mocked(redirectTo).mock.calls.map(([url]) => url),
+      window.location.href,
+    ];
+    for (const token of [tokens.access_token, tokens.id_token, tokens.refresh_token]) {
+      expect(token).toBeTruthy();
+      for (const url of urls) expect(url).not.toContain(token);
+    }
+  });
+
+  it('sign-out-revoke: sign-out revokes the refresh token, goes to /logout with client_id + logout_uri, and the token no longer refreshes', async () => {
+    const { probe } = await signedIn(pool);
+    const refreshToken = (
+      JSON.parse(sessionStorage.getItem(userKey(pool)) ?? '{}') as { refresh_token: string }
+    ).refresh_token;
+    await act(() => probe.current().signOut());
+    expect(pool.controls.requestCounts().revoke).toBe(1);
+    const logout = new URL(lastRedirect());
+    expect(logout.origin + logout.pathname).toBe(`${pool.domain}/logout`);
+    expect(Object.fromEntries(logout.searchParams)).toEqual({ client_id: CLIENT_ID, logout_uri: `${APP}/` });
+    expect(probe.current().status).toBe('unauthenticated');
+    expect(allStorage()).not.toContain(refreshToken);
+    const refresh = await fetch(`${pool.domain}/oauth2/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        client_id: CLIENT_ID,
+        refresh_token: refreshToken,
+      }),
+    });
+    expect(await refresh.json()).toMatchObject({ error: 'invalid_grant' });
+  });
+});
+
+describe('one session across tabs (two providers sharing only the BroadcastChannel)', () => {
+  it('tabs-new-tab: a new tab of a signed-in app is signed in from its peer, without a request to Cognito', async () => {
+    await signedIn(pool);
+    pool.controls.resetRequestCounts();
+    const other = makeProbe('B:');
+    renderApp(pool, <other.Probe />, { storage: 'memory' });
+    await screen.findByText('B:status:authenticated error:none');
+    expect(Object.values(pool.controls.requestCounts()).every((count) => count === 0)).toBe(true);
+  });
+
+  it('tabs-sign-in: a sign-in in one tab reaches a signed-out tab', async () => {
+    const callback = await startSignIn(pool);
+    const other = makeProbe('B:');
+    renderApp(pool, <other.Probe />, { storage: 'memory' });
+    await screen.findByText('B:status:unauthenticated error:none');
+    await landOnCallback(pool, callback);
+    await screen.findByText('B:status:authenticated error:none');
+    expect(other.current().user?.username).toBe('alice');
+    expect(pool.controls.requestCounts().token).toBe(1);
+  });
+
+  it('tabs-sign-out: a sign-out in one tab signs every tab out, with a prompt and no redirect in the others', async () => {
+    const { probe } = await signedIn(pool);
+    const other = makeProbe('B:');
+    renderApp(pool, <other.Probe />, { storage: 'memory' });
+    await screen.findByText('B:status:authenticated error:none');
+    vi.mocked(redirectTo).mockReset();
+    await act(() => probe.current().signOut());
+    await screen.findByText('B:status:unauthenticated error:session');
+    expect(vi.mocked(redirectTo).mock.calls).toHaveLength(1); // only the signing-out tab goes to /logout
+    expect(other.current().user).toBeNull();
+  });
+});

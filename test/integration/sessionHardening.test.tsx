@@ -1,0 +1,223 @@
+import { act, screen } from '@testing-library/react';
+import { startCognitoEmulator, type CognitoEmulator, type EmulatorUser } from 'react-cognito-sso/emulator';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { RequireAuth } from '../../src/index.js';
+import { redirectTo } from '../../src/redirectTo.js';
+import {
+  ALICE,
+  CLIENTS,
+  allStorage,
+  makeProbe,
+  renderApp,
+  signedIn,
+  userKey,
+} from './support/emulatorApp.js';
+
+vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
+
+const MANY_GROUPS = Array.from(
+  { length: 400 },
+  (_, i) => `data-platform-team-group-${String(i).padStart(4, '0')}`,
+);
+const BIG: EmulatorUser = {
+  username: 'big',
+  password: 'Big-Pass-1',
+  email: 'big@example.com',
+  groups: MANY_GROUPS,
+};
+
+let pool: CognitoEmulator;
+let rotating: CognitoEmulator;
+beforeAll(async () => {
+  pool = await startCognitoEmulator({ clients: CLIENTS, users: [ALICE, BIG] });
+  rotating = await startCognitoEmulator({
+    clients: CLIENTS,
+    users: [ALICE],
+    refreshTokenRotation: { enabled: true, retryGracePeriodSeconds: 0 },
+  });
+});
+afterAll(async () => {
+  await pool.stop();
+  await rotating.stop();
+});
+afterEach(() => {
+  vi.mocked(redirectTo).mockReset();
+  window.history.replaceState(null, '', '/');
+  pool.controls.setClockOffsetSeconds(0);
+});
+
+const stored = (p: CognitoEmulator, store: Storage = sessionStorage) =>
+  JSON.parse(store.getItem(userKey(p)) ?? 'null') as { access_token: string; refresh_token: string } | null;
+
+/** Renews now (renewBeforeExpirySeconds 7200 makes every getAccessToken() renew) and returns the token. */
+const renewNow = (probe: ReturnType<typeof makeProbe>) => act(() => probe.current().getAccessToken());
+
+describe('renewal under faults (RFC 9700 §4.14)', () => {
+  it.each([
+    ['a 503', { status: 503, body: '' }],
+    ['a 500 with an OAuth error body (server_error)', { status: 500, body: '{"error":"server_error"}' }],
+    ['a 502 HTML page', { status: 502, body: '<html>bad gateway</html>', contentType: 'text/html' }],
+    ['a malformed body', { status: 200, body: '{"id_token": "' }],
+    ['an answer without tokens ({})', { status: 200, body: '{}' }],
+    ['a timeout', { delayMs: 3000 }],
+    ['a dropped connection (offline)', { drop: true }],
+  ])(
+    'refresh-fault: %s keeps the session (error "network"), the next renewal succeeds',
+    async (_what, fault) => {
+      const props = { renewBeforeExpirySeconds: 7200, requestTimeoutSeconds: 1 };
+      const { probe } = await signedIn(pool, props);
+      const before = stored(pool);
+      pool.controls.failNext('token', 1, fault);
+      expect(await renewNow(probe)).toBe(before?.access_token); // still valid: the old token is handed out
+      expect(probe.current()).toMatchObject({ status: 'authenticated', error: { code: 'network' } });
+      expect(stored(pool)).toEqual(before);
+      const renewed = await renewNow(probe);
+      expect(renewed).not.toBe(before?.access_token);
+      expect(probe.current()).toMatchObject({ status: 'authenticated', error: null });
+      expect(pool.controls.requestCounts().token).toBe(3);
+    },
+  );
+
+  it('refresh-online: after an offline failure the renewal resumes as soon as the browser is back online', async () => {
+    const { probe } = await signedIn(pool, { renewBeforeExpirySeconds: 7200 });
+    pool.controls.failNext('token', 1, { drop: true });
+    await renewNow(probe);
+    expect(probe.current().error?.code).toBe('network');
+    await act(async () => {
+      window.dispatchEvent(new Event('online'));
+      await vi.waitFor(() => expect(pool.controls.requestCounts().token).toBe(3));
+    });
+    await vi.waitFor(() => expect(probe.current().error).toBeNull());
+    expect(probe.current().user?.accessToken).toBe(stored(pool)?.access_token);
+  });
+
+  it('refresh-invalid_grant: a revoked refresh token clears the session in every tab, one prompt each, no loop', async () => {
+    const { page } = await signedIn(pool, { renewBeforeExpirySeconds: 7200 });
+    page.unmount();
+    const a = makeProbe('A:');
+    const b = makeProbe('B:');
+    renderApp(
+      pool,
+      <RequireAuth>
+        <a.Probe />
+      </RequireAuth>,
+      { renewBeforeExpirySeconds: 7200 },
+    );
+    renderApp(
+      pool,
+      <RequireAuth>
+        <b.Probe />
+      </RequireAuth>,
+      { storage: 'memory' },
+    );
+    await screen.findByText('B:status:authenticated error:none');
+    pool.controls.revokeUserSessions('alice');
+    await act(() =>
+      expect(a.current().getAccessToken()).rejects.toMatchObject({ code: 'refresh', error: 'invalid_grant' }),
+    );
+    await vi.waitFor(() => expect(screen.getAllByRole('alert')).toHaveLength(2));
+    expect(a.current()).toMatchObject({ status: 'unauthenticated', error: { code: 'refresh' } });
+    expect(b.current()).toMatchObject({ status: 'unauthenticated', error: { code: 'refresh' } });
+    expect(screen.getAllByRole('button', { name: 'Sign in again' })).toHaveLength(2);
+    expect(stored(pool)).toBeNull();
+    expect(redirectTo).not.toHaveBeenCalled();
+    await act(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    expect(pool.controls.requestCounts().token).toBe(2);
+    expect(redirectTo).not.toHaveBeenCalled();
+  });
+
+  it('refresh-no-refresh_token: an answer without refresh_token keeps the old one', async () => {
+    const { probe } = await signedIn(pool, { renewBeforeExpirySeconds: 7200 });
+    const before = stored(pool);
+    await renewNow(probe);
+    expect(stored(pool)).toMatchObject({ refresh_token: before?.refresh_token });
+    expect(stored(pool)?.access_token).not.toBe(before?.access_token);
+    await renewNow(probe);
+    expect(pool.controls.requestCounts().token).toBe(3);
+  });
+
+  it('refresh-rotation: a rotated refresh token replaces the old one (grace 0), which then no longer works', async () => {
+    const { probe } = await signedIn(rotating, { renewBeforeExpirySeconds: 7200 });
+    const first = stored(rotating)?.refresh_token;
+    await renewNow(probe);
+    const second = stored(rotating)?.refresh_token;
+    expect(second).toBeTruthy();
+    expect(second).not.toBe(first);
+    await renewNow(probe);
+    expect(stored(rotating)?.refresh_token).not.toBe(second);
+    expect(probe.current().status).toBe('authenticated');
+    const replay = await fetch(`${rotating.domain}/oauth2/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        client_id: CLIENTS[0]?.clientId ?? '',
+        refresh_token: first ?? '',
+      }),
+    });
+    expect(await replay.json()).toMatchObject({ error: 'invalid_grant' });
+  });
+});
+
+describe('clock skew: the browser clock ±2 h off', () => {
+  it.each([
+    ['2 h behind', 7200],
+    ['2 h ahead', -7200],
+  ])(
+    'clock-skew: a browser clock %s signs in, renews, and schedules from expires_in — no loop, no early expiry',
+    async (_what, serverAhead) => {
+      pool.controls.setClockOffsetSeconds(serverAhead);
+      const { probe } = await signedIn(pool);
+      const user = probe.current().user;
+      expect(probe.current().status).toBe('authenticated');
+      // expiresAt is on this browser's clock: an hour from now, whatever the server's clock says
+      expect((user?.expiresAt ?? 0) - Date.now()).toBeGreaterThan(3500_000);
+      expect(user?.claims.iat ?? 0).toBeGreaterThan(Date.now() / 1000 + serverAhead - 60);
+      expect(await act(() => probe.current().getAccessToken())).toBe(user?.accessToken); // not near expiry: no renewal
+      await act(() => new Promise((resolve) => setTimeout(resolve, 200)));
+      expect(pool.controls.requestCounts().token).toBe(1);
+      expect(probe.current().status).toBe('authenticated');
+    },
+  );
+
+  it('clock-skew: renewals under a 2 h skew are accepted too', async () => {
+    pool.controls.setClockOffsetSeconds(-7200);
+    const { probe } = await signedIn(pool, { renewBeforeExpirySeconds: 7200 });
+    const before = probe.current().user?.accessToken;
+    expect(await renewNow(probe)).not.toBe(before);
+    expect(probe.current()).toMatchObject({ status: 'authenticated', error: null });
+  });
+});
+
+describe('oversized tokens', () => {
+  it('oversized-tokens: a user in 400 groups is signed in and stored whole', async () => {
+    const { probe } = await signedIn(pool, {}, BIG);
+    expect(probe.current().user?.groups).toHaveLength(400);
+    expect(stored(pool)?.access_token.length).toBeGreaterThan(10_000);
+    expect(probe.current().status).toBe('authenticated');
+  });
+});
+
+describe('storage', () => {
+  it('storage-default: tokens live in sessionStorage by default, never in localStorage', async () => {
+    const { probe } = await signedIn(pool);
+    const token = probe.current().user?.accessToken ?? '-';
+    expect(sessionStorage.getItem(userKey(pool))).toContain(token);
+    expect(Object.values({ ...localStorage }).join()).not.toContain(token);
+  });
+
+  it("storage-local: storage 'local' keeps the session in localStorage", async () => {
+    const { probe } = await signedIn(pool, { storage: 'local' });
+    const token = probe.current().user?.accessToken ?? '-';
+    expect(localStorage.getItem(userKey(pool))).toContain(token);
+    expect(sessionStorage.getItem(userKey(pool))).toBeNull();
+  });
+
+  it("storage-memory: storage 'memory' keeps tokens out of every Web Storage", async () => {
+    const { probe } = await signedIn(pool, { storage: 'memory' });
+    const token = probe.current().user?.accessToken ?? '-';
+    expect(probe.current().status).toBe('authenticated');
+    expect(allStorage()).not.toContain(token);
+    expect(allStorage()).not.toContain(stored(pool)?.refresh_token ?? 'refresh');
+  });
+});

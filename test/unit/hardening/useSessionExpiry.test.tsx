@@ -1,0 +1,80 @@
+import { act, render, screen } from '@testing-library/react';
+import { StrictMode } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AuthError, CognitoProvider, useSessionExpiry } from '../../../src/index.js';
+import { CONFIG, storeSession, stubCognito } from '../support/fakeCognito.js';
+
+let renders = 0;
+function Banner({ warn }: { warn?: number }) {
+  renders++;
+  const { expiresAt, secondsLeft, expiringSoon } = useSessionExpiry(warn);
+  return (
+    <p>
+      {expiresAt === null ? 'none' : 'set'}:{secondsLeft ?? '-'}:{expiringSoon ? 'soon' : 'ok'}
+    </p>
+  );
+}
+const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
+const renderBanner = (warn?: number) =>
+  render(
+    <StrictMode>
+      <CognitoProvider {...CONFIG}>
+        <Banner {...(warn !== undefined && { warn })} />
+      </CognitoProvider>
+    </StrictMode>,
+  );
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  vi.setSystemTime(Math.ceil(Date.now() / 1000) * 1000);
+  stubCognito();
+  renders = 0;
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('useSessionExpiry', () => {
+  it('session-expiry: reports the time left, ticks once a second only inside the warning window (default 300 s)', async () => {
+    await storeSession({ expiresIn: 400, refreshToken: null });
+    renderBanner();
+    await advance(0);
+    expect(screen.getByText('set:400:ok')).toBeTruthy();
+    const before = renders;
+    await advance(99_000);
+    expect(renders).toBe(before); // outside the window: no re-render (secondsLeft as of the last one)
+    expect(screen.getByText('set:400:ok')).toBeTruthy();
+    await advance(1000);
+    expect(screen.getByText('set:300:soon')).toBeTruthy();
+    await advance(1000);
+    expect(screen.getByText('set:299:soon')).toBeTruthy();
+    for (let left = 298; left >= 289; left--) {
+      await advance(1000);
+      expect(screen.getByText(`set:${left}:soon`)).toBeTruthy();
+    }
+    await advance(289_000);
+    expect(screen.getByText('set:0:soon')).toBeTruthy();
+    const expired = renders;
+    await advance(60_000);
+    expect(renders).toBe(expired); // stops ticking once expired
+  });
+
+  it('session-expiry: takes a custom window, is null when signed out, and stops when unmounted', async () => {
+    await storeSession({ expiresIn: 100, refreshToken: null });
+    const page = renderBanner(120);
+    await advance(0);
+    expect(screen.getByText('set:100:soon')).toBeTruthy();
+    page.unmount();
+    expect(vi.getTimerCount()).toBe(0);
+    sessionStorage.clear();
+    renderBanner();
+    await advance(200);
+    expect(screen.getByText('none:-:ok')).toBeTruthy();
+  });
+
+  it('session-expiry: outside <CognitoProvider> it throws AuthError "provider"', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(() => render(<Banner />)).toThrow(AuthError);
+  });
+});
