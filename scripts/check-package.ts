@@ -3,8 +3,9 @@
  * and arethetypeswrong (ESM-only profile), walks the import graph of every browser entry (no Node built-ins, no
  * jose, no undeclared packages), installs the tarball into a scratch Vite + React + TypeScript app outside the
  * repository, type-checks and builds that app, imports every subpath in Node and compares its runtime exports with
- * its declared ones, and runs the packed `cognito-emulator` bin. Subpaths come from package.json `exports`, so a new
- * one (e.g. `./testing`) is checked as soon as it is declared. Exits non-zero on any failure.
+ * its declared ones, runs the packed `cognito-emulator` bin, and signs in and out of the built app in headless
+ * Chromium against the emulator of the tarball (see `scratchSignIn.ts`). Subpaths come from package.json `exports`,
+ * so a new one (e.g. `./testing`) is checked as soon as it is declared. Exits non-zero on any failure.
  *
  * @example
  * ```sh
@@ -24,6 +25,13 @@ import { formatMessage } from 'publint/utils';
 import ts from 'typescript';
 import { exportTarget, readPublicApi, REPO_ROOT, specifierOf } from './api-report.js';
 import type { ApiEntry } from './api-report.js';
+import {
+  SCRATCH_API_USAGE,
+  SCRATCH_EMULATOR_SCRIPT,
+  SCRATCH_SIGN_IN_APP,
+  ScratchSignInFailure,
+  scratchSignIn,
+} from './scratchSignIn.js';
 
 /** Subpaths that are Node-only by design; every other JS export must be safe for the browser. */
 const NODE_ONLY_SUBPATHS = new Set(['./emulator']);
@@ -221,79 +229,9 @@ const SCRATCH_TSCONFIG = {
 
 const SCRATCH_HTML = `<!doctype html>
 <html lang="en">
-  <head><meta charset="UTF-8" /><title>scratch consumer</title></head>
+  <head><meta charset="UTF-8" /><link rel="icon" href="data:," /><title>scratch consumer</title></head>
   <body><div id="root"></div><script type="module" src="/src/main.tsx"></script></body>
 </html>
-`;
-
-/** A small app written the way the README tells users to: provider, callback route, guard, hooks. */
-const SCRATCH_MAIN = `import { StrictMode, useState } from 'react';
-import { createRoot } from 'react-dom/client';
-import {
-  AuthCallback,
-  AuthError,
-  CognitoProvider,
-  RequireAuth,
-  configFromOpenMetadata,
-  useAuth,
-  useAuthFetch,
-} from 'react-cognito-sso';
-import type { CognitoConfig } from 'react-cognito-sso';
-
-type TeamClaims = { 'custom:team'?: string };
-
-const config: CognitoConfig = configFromOpenMetadata(
-  {
-    provider: 'aws-cognito',
-    providerName: 'Cognito',
-    clientType: 'public',
-    clientId: '3n4b5urk1ft4fl3mg5e62d9ado',
-    authority: 'http://127.0.0.1:9229/us-east-1_Em0lat0r',
-    callbackUrl: 'http://localhost:5173/callback',
-  },
-  { domain: 'http://127.0.0.1:9230', storage: 'session' },
-);
-
-function SignIn() {
-  const { signIn, error } = useAuth();
-  const label = error instanceof AuthError ? \`Sign in again (\${error.code})\` : 'Sign in';
-  return <button onClick={() => void signIn({ returnTo: '/' })}>{label}</button>;
-}
-
-function Profile() {
-  const { user, signOut } = useAuth<TeamClaims>();
-  const authFetch = useAuthFetch();
-  const [status, setStatus] = useState('');
-  const team: string | undefined = user?.claims['custom:team'];
-  return (
-    <main>
-      <p>{user?.username} {user?.email} {team} {user?.groups.join(', ')}</p>
-      <button onClick={() => void authFetch('/api/me').then((response) => setStatus(String(response.status)))}>
-        Call API {status}
-      </button>
-      <button onClick={() => void signOut()}>Sign out</button>
-    </main>
-  );
-}
-
-function App() {
-  if (window.location.pathname === '/callback') return <AuthCallback navigate={(path) => window.location.assign(path)} />;
-  return (
-    <RequireAuth fallback={<SignIn />} groups={['admin']}>
-      <Profile />
-    </RequireAuth>
-  );
-}
-
-const container = document.getElementById('root');
-if (container === null) throw new Error('#root is missing');
-createRoot(container).render(
-  <StrictMode>
-    <CognitoProvider {...config}>
-      <App />
-    </CognitoProvider>
-  </StrictMode>,
-);
 `;
 
 /** Node-side code of the scratch app: its end-to-end tests start the emulator. */
@@ -623,8 +561,10 @@ export async function checkPackage(options: CheckPackageOptions = {}): Promise<S
     if (installed) {
       await writeFile(join(appDir, 'tsconfig.json'), JSON.stringify(SCRATCH_TSCONFIG, null, 2));
       await writeFile(join(appDir, 'index.html'), SCRATCH_HTML);
-      await writeFile(join(appDir, 'src', 'main.tsx'), SCRATCH_MAIN);
+      await writeFile(join(appDir, 'src', 'main.tsx'), SCRATCH_SIGN_IN_APP);
+      await writeFile(join(appDir, 'src', 'apiUsage.tsx'), SCRATCH_API_USAGE);
       await writeFile(join(appDir, 'node', 'emulator.ts'), SCRATCH_NODE);
+      await writeFile(join(appDir, 'emulator.mjs'), SCRATCH_EMULATOR_SCRIPT);
       for (const entry of apiEntries) {
         const file = entry.subpath === '.' ? 'index' : entry.subpath.replace(/^\.\//, '').replace(/\//g, '-');
         await writeFile(join(appDir, 'surface', `${file}.ts`), surfaceModule(entry));
@@ -640,7 +580,7 @@ export async function checkPackage(options: CheckPackageOptions = {}): Promise<S
         return `strict, moduleResolution bundler, skipLibCheck false: the app, the node-side emulator file, and every declared name of ${names}`;
       });
 
-      await step('scratch app: vite build', async () => {
+      const appBuilt = await step('scratch app: vite build', async () => {
         const vite = join(appDir, 'node_modules', 'vite', 'bin', 'vite.js');
         const output = await runOrFail('vite build', process.execPath, [vite, 'build'], appDir);
         if (/externalized for browser compatibility/i.test(output)) {
@@ -672,6 +612,16 @@ export async function checkPackage(options: CheckPackageOptions = {}): Promise<S
 
       for (const [name, target] of Object.entries(binEntries(pkg))) {
         await step(`bin ${name}`, () => checkBin(appDir, name, target.replace(/^\.\//, '')));
+      }
+
+      if (appBuilt) {
+        await step('scratch app: browser sign-in', () =>
+          scratchSignIn(appDir, childEnv()).catch((error: unknown) => {
+            throw error instanceof ScratchSignInFailure
+              ? new StepFailure(error.message, error.details)
+              : error;
+          }),
+        );
       }
     }
     return steps;
