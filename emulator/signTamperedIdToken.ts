@@ -28,8 +28,10 @@ export function validateTamper(tamper: IdTokenTamper): void {
 
 /**
  * Signs ID-token `claims` after applying `tamper`: changed/removed claims are signed with the real key unless
- * `alg` (`none`: no signature; `HS256`: HMAC keyed with the real public key's SPKI PEM) or `foreignKey` (a
- * fresh RSA key, header keeps the real `kid`) says otherwise.
+ * `alg` (`none`: no signature; `HS256`: HMAC keyed with the real public key's SPKI PEM, the "alg confusion"
+ * attack) or `foreignKey` (a fresh RSA key, header keeps the real `kid`) says otherwise. The HMAC secret
+ * reaches jose as an `oct` JWK: a `Buffer` (or a secret `KeyObject`, which jose exports to one) fails jose's
+ * `instanceof Uint8Array` check when the emulator runs inside a jsdom test environment.
  */
 export async function signTamperedIdToken(
   claims: JWTPayload,
@@ -43,7 +45,8 @@ export async function signTamperedIdToken(
     return `${encode({ alg: 'none' })}.${encode(payload)}.`;
   }
   if (tamper.alg === 'HS256') {
-    const secret = Buffer.from(key.publicKey.export({ format: 'pem', type: 'spki' }));
+    const pem = Buffer.from(key.publicKey.export({ format: 'pem', type: 'spki' }));
+    const secret = { kty: 'oct', k: pem.toString('base64url') };
     return new SignJWT(payload).setProtectedHeader({ alg: 'HS256', kid: key.kid }).sign(secret);
   }
   const signer = tamper.foreignKey === true ? generateSigningKey().privateKey : key.privateKey;

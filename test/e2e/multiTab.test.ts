@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startCognitoEmulator, type CognitoEmulator } from 'react-cognito-sso/emulator';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../bench/lib/buildApp.js';
 import { serveApp, type AppServer } from '../../bench/lib/serveApp.js';
-import { buildFixtureApp } from './fixtures/buildFixtureApp.js';
 import { launchBrowser } from './support/launchBrowser.js';
 import { submitHostedUiForm } from './support/signIn.js';
 
@@ -20,7 +20,7 @@ let context: BrowserContext | undefined;
 
 beforeAll(async () => {
   distDir = await mkdtemp(join(tmpdir(), 'react-cognito-sso-multitab-'));
-  await buildFixtureApp('multiTab', distDir);
+  await buildApp(new URL('./fixtures/multiTab/', import.meta.url), distDir);
   app = await serveApp(distDir);
   emulator = await startCognitoEmulator({
     clients: [

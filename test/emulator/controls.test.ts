@@ -3,7 +3,7 @@ import type { JSONWebKeySet } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startCognitoEmulator } from 'react-cognito-sso/emulator';
 import type { CognitoEmulator } from 'react-cognito-sso/emulator';
-import { errorOf, refresh, signInForTokens } from './flow.js';
+import { errorOf, isHmacWithPublicKey, refresh, signInForTokens } from './flow.js';
 
 let emulator: CognitoEmulator;
 beforeAll(async () => {
@@ -172,11 +172,15 @@ describe('tamperNextIdToken', () => {
     expect(decodeJwt(token).token_use).toBe('id');
   });
 
-  it("alg 'HS256': HMAC with the published key's kid, rejected by an RS256 verifier", async () => {
+  it("alg 'HS256': HMAC keyed with the published key's PEM under its kid, rejected by an RS256 verifier", async () => {
     emulator.controls.tamperNextIdToken({ alg: 'HS256' });
     const token = (await signInForTokens(emulator)).id_token ?? '';
     const jwks = await fetchJwks();
-    expect(decodeProtectedHeader(token)).toEqual({ alg: 'HS256', kid: jwks.keys[0]?.kid });
+    const [idKey, accessKey] = jwks.keys;
+    expect(decodeProtectedHeader(token)).toEqual({ alg: 'HS256', kid: idKey?.kid });
+    expect(isHmacWithPublicKey(token, idKey ?? {})).toBe(true);
+    expect(isHmacWithPublicKey(token, accessKey ?? {})).toBe(false);
+    expect(decodeJwt(token).token_use).toBe('id');
     await expect(jwtVerify(token, createLocalJWKSet(jwks))).rejects.toThrow();
   });
 

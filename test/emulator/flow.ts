@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, createPublicKey, randomBytes } from 'node:crypto';
+import type { JWK } from 'jose';
 import { expect } from 'vitest';
 import type { CognitoEmulator } from 'react-cognito-sso/emulator';
 
@@ -148,4 +149,14 @@ export function refresh(
 /** The JSON `error` of a failed answer. */
 export async function errorOf(response: Response): Promise<string> {
   return ((await response.json()) as { error: string }).error;
+}
+
+/**
+ * Whether `token` carries an HMAC-SHA256 keyed with the SPKI PEM of `publishedKey` — the secret an attacker
+ * derives from the public JWKS in the "alg confusion" attack.
+ */
+export function isHmacWithPublicKey(token: string, publishedKey: JWK): boolean {
+  const [header = '', payload = '', signature] = token.split('.');
+  const pem = createPublicKey({ key: publishedKey, format: 'jwk' }).export({ format: 'pem', type: 'spki' });
+  return createHmac('sha256', pem).update(`${header}.${payload}`).digest('base64url') === signature;
 }

@@ -74,6 +74,9 @@ describe('ID token validation on sign-in (conformance rp-id_token-*)', () => {
   it('rp-id_token-sig-none: an unsigned ID token (alg none) is rejected', () =>
     rejectedSignIn({ alg: 'none' }, /ID token rejected: alg is "none"/));
 
+  it('rp-id_token-sig-hs256: an ID token HMAC-signed with the public key as secret (alg confusion) is rejected', () =>
+    rejectedSignIn({ alg: 'HS256' }, /ID token rejected: alg is "HS256"/));
+
   it('rp-id_token-bad-sig-rs256: an ID token signed by a foreign key is rejected', () =>
     rejectedSignIn({ foreignKey: true }, /ID token rejected: the signature does not verify/));
 

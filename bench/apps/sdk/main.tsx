@@ -1,14 +1,14 @@
 /**
  * Bench app — react-cognito-sso. The same UI as the baseline app (`../shared/createBenchUi.tsx`); only the auth
- * wiring differs: `<CognitoProvider>` with the pool's domain and issuer endpoint, `<AuthCallback>` on `/callback`
- * (navigating client-side, as React Router's `navigate` would), and the SDK's `useAuth()`.
+ * wiring differs: `<CognitoProvider>` with the pool's domain and issuer endpoint (`../shared/mountSdkApp.tsx`),
+ * `<AuthCallback>` on `/callback` (navigating client-side, as React Router's `navigate` would), and the SDK's
+ * `useAuth()`.
  */
-import { StrictMode, useCallback, useState, type JSX } from 'react';
-import { createRoot } from 'react-dom/client';
-import { AuthCallback, CognitoProvider, useAuth } from 'react-cognito-sso';
+import { useCallback, useState, type JSX } from 'react';
+import { AuthCallback, useAuth } from 'react-cognito-sso';
 import type { BenchStatus } from '../shared/benchProbe.js';
 import { createBenchUi } from '../shared/createBenchUi.js';
-import { readBenchConfig } from '../shared/BenchAppConfig.js';
+import { mountSdkApp } from '../shared/mountSdkApp.js';
 
 const STATUS = {
   loading: 'loading',
@@ -37,18 +37,4 @@ function Routes(): JSX.Element {
   return path === '/callback' ? <AuthCallback navigate={navigate} /> : <App />;
 }
 
-const config = readBenchConfig();
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <CognitoProvider
-      userPoolId={config.userPoolId}
-      clientId={config.clientId}
-      domain={config.domain}
-      endpoint={config.endpoint}
-    >
-      <Routes />
-    </CognitoProvider>
-  </StrictMode>,
-);
+mountSdkApp(<Routes />);

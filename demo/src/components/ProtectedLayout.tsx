@@ -29,7 +29,7 @@ export function ProtectedLayout() {
         Skip to content
       </a>
       <TopBar user={user} />
-      <SessionExpiryBanner user={user} />
+      <SessionExpiryBanner />
       <main id="main" className="page">
         <Outlet />
       </main>

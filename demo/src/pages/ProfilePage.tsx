@@ -36,7 +36,7 @@ export function ProfilePage() {
         </section>
         <section className="card" aria-labelledby="session-heading">
           <h2 id="session-heading">Session</h2>
-          <TokenCountdown expiresAt={user.expiresAt} />
+          <TokenCountdown />
           <p className="muted small">The SDK renews the tokens with the refresh token before they expire.</p>
         </section>
       </div>
