@@ -7,7 +7,7 @@ import { useDemoStack } from './support/useDemoStack.js';
 describe('signing in to the demo', () => {
   const demo = useDemoStack();
 
-  it('takes a signed-out deep link through the hosted UI and back to it, with the catalog loaded through the API', async () => {
+  it('takes a signed-out deep link through the hosted UI and back to it, with the catalog loaded through the API and no third-party request, /callback included', async () => {
     const page = await demo.context.newPage();
     const cspViolations: string[] = [];
     page.on('console', (message) => {
@@ -16,6 +16,23 @@ describe('signing in to the demo', () => {
     const apiStatuses: number[] = [];
     page.on('response', (response) => {
       if (response.url().startsWith(`${demo.stack.url}/api/v1/tables`)) apiStatuses.push(response.status());
+    });
+
+    const firstParty = new Set([
+      new URL(demo.stack.url).origin,
+      demo.stack.emulator.issuerOrigin,
+      demo.stack.emulator.domain,
+    ]);
+    const thirdPartyRequests: string[] = [];
+    const callbackHeaders: Record<string, string>[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.protocol.startsWith('http') && !firstParty.has(url.origin)) thirdPartyRequests.push(request.url());
+    });
+    page.on('response', (response) => {
+      if (response.request().isNavigationRequest() && new URL(response.url()).pathname === '/callback') {
+        callbackHeaders.push(response.headers());
+      }
     });
 
     const landing = await page.goto(`${demo.stack.url}/explore?q=orders`);
@@ -34,6 +51,9 @@ describe('signing in to the demo', () => {
     expect(apiStatuses).toContain(200);
     expect(demo.stack.emulator.controls.requestCounts().token).toBe(1);
     expect(cspViolations).toEqual([]);
+    expect(thirdPartyRequests).toEqual([]);
+    expect(callbackHeaders).toHaveLength(1);
+    expect(callbackHeaders[0]?.['referrer-policy']).toBe('no-referrer');
 
     await page.getByRole('link', { name: 'My Data' }).click();
     await page.getByText('Welcome back, alice.').waitFor();
