@@ -19,16 +19,15 @@ import { verifyIdToken } from './verifyIdToken.js';
 
 /** Navigates through {@link redirectTo} and resolves at once (the page is about to unload). */
 const redirectNavigator: INavigator = {
-  prepare: () =>
-    Promise.resolve({
-      navigate: ({ url }) => {
-        redirectTo(url);
-        return Promise.resolve({ url });
-      },
-      close: () => undefined,
-    }),
-  callback: () => Promise.resolve(),
+  prepare: async () => ({
+    navigate: async ({ url }) => (redirectTo(url), { url }),
+    close: () => undefined,
+  }),
+  callback: async () => undefined,
 };
+
+/** Where the discovery document is cached for the callback page (`sessionStorage`), when there is no domain. */
+const metadataKey = (issuer: string): string => `react-cognito-sso:metadata:${issuer}`;
 
 /**
  * oidc-client-ts's `UserManager` made correct for Cognito (internal; `<CognitoProvider>` builds one per config):
@@ -39,26 +38,20 @@ const redirectNavigator: INavigator = {
  */
 export class CognitoUserManager extends UserManager {
   /** The resolved configuration this manager was built from. */
-  readonly config: ResolvedConfig;
+  declare readonly config: ResolvedConfig;
   /** Where the session lives: `sessionStorage`, `localStorage` or an in-memory store. */
-  readonly storage: Storage;
+  declare readonly storage: Storage;
   readonly #jwks: JwksCache;
-  readonly #metadataKey: string;
 
   /** @param config - a configuration checked by `resolveConfig` */
   constructor(config: ResolvedConfig) {
+    const { storage: kind, issuer, endpoints: e, requestTimeoutSeconds } = config;
     const storage =
-      config.storage === 'memory'
-        ? new InMemoryWebStorage()
-        : config.storage === 'local'
-          ? localStorage
-          : sessionStorage;
-    const metadataKey = `react-cognito-sso:metadata:${config.issuer}`;
-    const e = config.endpoints;
-    const cached = sessionStorage.getItem(metadataKey);
+      kind === 'memory' ? new InMemoryWebStorage() : kind === 'local' ? localStorage : sessionStorage;
+    const cached = sessionStorage.getItem(metadataKey(issuer));
     const metadata: Partial<OidcMetadata> | undefined = e
       ? {
-          issuer: config.issuer,
+          issuer,
           jwks_uri: config.jwksUri,
           authorization_endpoint: e.authorize,
           token_endpoint: e.token,
@@ -69,23 +62,21 @@ export class CognitoUserManager extends UserManager {
       : cached
         ? (JSON.parse(cached) as Partial<OidcMetadata>)
         : undefined;
+    // Left at oidc-client-ts's defaults: response_type 'code', loadUserInfo and monitorSession off.
     super(
       {
-        authority: config.issuer,
+        authority: issuer,
         metadataUrl: config.metadataUrl,
         ...(metadata && { metadata }),
         client_id: config.clientId,
         redirect_uri: config.redirectUri,
         post_logout_redirect_uri: config.postLogoutRedirectUri,
         scope: config.scopes.join(' '),
-        response_type: 'code',
         response_mode: 'query',
-        loadUserInfo: false,
         filterProtocolClaims: false,
         automaticSilentRenew: false,
-        monitorSession: false,
         revokeTokenTypes: ['refresh_token'],
-        requestTimeoutInSeconds: config.requestTimeoutSeconds,
+        requestTimeoutInSeconds: requestTimeoutSeconds,
         userStore: new WebStorageStateStore({ store: storage }),
         // Sign-in state stays in this tab: a callback carrying another tab's state is refused.
         stateStore: new WebStorageStateStore({ store: sessionStorage }),
@@ -94,8 +85,7 @@ export class CognitoUserManager extends UserManager {
     );
     this.config = config;
     this.storage = storage;
-    this.#metadataKey = metadataKey;
-    this.#jwks = new JwksCache(config.jwksUri, { timeoutSeconds: config.requestTimeoutSeconds });
+    this.#jwks = new JwksCache(config.jwksUri, { timeoutSeconds: requestTimeoutSeconds });
   }
 
   /** Reads the stored session synchronously (for the first render); `null` when there is none or it is unreadable. */
@@ -114,21 +104,22 @@ export class CognitoUserManager extends UserManager {
    * callback page; its `issuer` must be the pool's.
    */
   override async signinRedirect(args: SigninRedirectArgs = {}): Promise<void> {
-    if (!this.config.endpoints) {
+    const { endpoints, issuer, appOrigin } = this.config;
+    if (!endpoints) {
       const metadata = await this.metadataService.getMetadata();
-      if (metadata.issuer !== this.config.issuer) {
+      if (metadata.issuer !== issuer) {
         throw new AuthError(
           'config',
-          `discovery: issuer "${String(metadata.issuer)}" is not ${this.config.issuer} — check authority/endpoint.`,
+          `discovery: issuer "${String(metadata.issuer)}" is not ${issuer} — check authority/endpoint.`,
         );
       }
-      sessionStorage.setItem(this.#metadataKey, JSON.stringify(metadata));
+      sessionStorage.setItem(metadataKey(issuer), JSON.stringify(metadata));
     }
     const returnTo = (args.state as { returnTo?: unknown } | undefined)?.returnTo;
     return super.signinRedirect({
       ...args,
       nonce: crypto.randomUUID(),
-      state: { returnTo: sanitizeReturnTo(returnTo, this.config.appOrigin) },
+      state: { returnTo: sanitizeReturnTo(returnTo, appOrigin) },
     });
   }
 
@@ -217,12 +208,14 @@ export class CognitoUserManager extends UserManager {
    * @throws AuthError code `signout` when discovery gave no logout endpoint
    */
   override async signoutRedirect(): Promise<void> {
-    await this.revokeTokens(['refresh_token']).catch(() => undefined);
+    const { endpoints, clientId, postLogoutRedirectUri } = this.config;
+    // `revokeTokenTypes` is ['refresh_token']: Cognito's /oauth2/revoke takes refresh tokens only.
+    await this.revokeTokens().catch(() => undefined);
     await this.removeUser();
-    const logout = this.config.endpoints?.logout ?? (await this.metadataService.getEndSessionEndpoint());
+    const logout = endpoints?.logout ?? (await this.metadataService.getEndSessionEndpoint());
     if (!logout)
       throw new AuthError('signout', 'The pool publishes no end_session_endpoint — set the `domain` option.');
-    redirectTo(logoutUrl({ logout }, this.config.clientId, this.config.postLogoutRedirectUri));
+    redirectTo(logoutUrl({ logout }, clientId, postLogoutRedirectUri));
   }
 
   /**
@@ -230,10 +223,7 @@ export class CognitoUserManager extends UserManager {
    * device clock hours off neither rejects a fresh token nor lets an expired one through (`exp` before `iat`).
    */
   #verify({ id_token = '', profile }: { id_token?: string | undefined; profile: { iat: number } }) {
-    return verifyIdToken(id_token, this.#jwks, {
-      issuer: this.config.issuer,
-      clientId: this.config.clientId,
-      nowSeconds: profile.iat,
-    });
+    const { issuer, clientId } = this.config;
+    return verifyIdToken(id_token, this.#jwks, { issuer, clientId, nowSeconds: profile.iat });
   }
 }

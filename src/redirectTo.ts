@@ -6,6 +6,5 @@
  * @param replace - replace the current history entry instead of adding one (default: false)
  */
 export function redirectTo(url: string, replace = false): void {
-  if (replace) window.location.replace(url);
-  else window.location.assign(url);
+  location[replace ? 'replace' : 'assign'](url);
 }
