@@ -2,7 +2,7 @@
  * react-cognito-sso/emulator — a strict local Amazon Cognito user pool (hosted UI, PKCE code flow,
  * Cognito-shaped tokens, refresh, revoke, logout) for development and end-to-end tests. Node only.
  *
- * @packageDocumentation
+ * @module react-cognito-sso/emulator
  */
 export { startCognitoEmulator } from './startCognitoEmulator.js';
 export { DEMO_CLIENT_ID, DEMO_USERS } from './demoPool.js';

@@ -2,7 +2,6 @@ import { createContext } from 'react';
 import type { AuthError } from './AuthError.js';
 import type { CustomClaims } from './claims.js';
 import type { CognitoUser } from './CognitoUser.js';
-import type { Session } from './session/Session.js';
 
 /**
  * Where the session stands: `loading` only while a new tab asks its peers for a session (~150 ms), or while the
@@ -23,7 +22,7 @@ export interface SignInOptions {
 }
 
 /** What `useAuth()` returns. */
-export interface AuthContextValue<TClaims extends CustomClaims = CustomClaims> {
+export interface AuthContextValue<TClaims extends object = CustomClaims> {
   status: AuthStatus;
   /** `status === 'loading'` */
   isLoading: boolean;
@@ -42,6 +41,27 @@ export interface AuthContextValue<TClaims extends CustomClaims = CustomClaims> {
   getIdToken(): Promise<string>;
 }
 
-/** The session of the nearest `<CognitoProvider>` (internal). */
-export const AuthContext = createContext<Session | null>(null);
+/** What components see of a session (internal). */
+export type AuthState = Pick<AuthContextValue, 'status' | 'user' | 'error'>;
+
+/**
+ * What the hooks and components use of a session: the real `Session`, or the testing kit's mock (internal). The
+ * functions are called detached, so they must not rely on `this`.
+ */
+export interface AuthSession extends Pick<
+  AuthContextValue,
+  'signIn' | 'signOut' | 'getAccessToken' | 'getIdToken'
+> {
+  /** The current state (the same object until it changes). */
+  getState: () => AuthState;
+  /** Subscribes to state changes; returns the unsubscribe function. */
+  subscribe: (listener: () => void) => () => void;
+  /** A token for `useAuthFetch()`: renewed first when near expiry, or when `forceRenew` (after a 401). */
+  getToken: (kind: 'access' | 'id', options: { forceRenew: boolean }) => Promise<string>;
+  /** Finishes the sign-in on the callback page; resolves to the path to go to. */
+  completeSignIn: (href: string) => Promise<string>;
+}
+
+/** The session of the nearest `<CognitoProvider>` (or `<MockCognitoProvider>`) (internal). */
+export const AuthContext = createContext<AuthSession | null>(null);
 AuthContext.displayName = 'CognitoAuth';

@@ -4,14 +4,15 @@ import type { CognitoIdTokenClaims, CustomClaims } from './claims.js';
 /**
  * The signed-in user, read from the verified ID token.
  *
- * @typeParam TClaims - your pool's extra claims, e.g. `{ 'custom:team': string }`
+ * @typeParam TClaims - your pool's extra claims, a type literal or an interface, e.g. `{ 'custom:team': string }`
+ *   (default: {@link CustomClaims})
  * @example
  * ```tsx
  * const { user } = useAuth<{ 'custom:team': string }>();
  * user?.claims['custom:team'];
  * ```
  */
-export interface CognitoUser<TClaims extends CustomClaims = CustomClaims> {
+export interface CognitoUser<TClaims extends object = CustomClaims> {
   /** The user's stable ID (`sub`). */
   sub: string;
   /** `cognito:username`. */

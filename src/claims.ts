@@ -36,5 +36,17 @@ export interface CognitoIdTokenClaims {
   [claim: `custom:${string}`]: string | undefined;
 }
 
-/** Extra claims an app expects in its ID tokens, e.g. `{ 'custom:team': string }`, passed as a type argument. */
+/**
+ * The default extra claims of `useAuth()`, `CognitoUser` and `AuthContextValue`: any claim, read as `unknown`. Pass
+ * your own as the type argument instead — a type literal or an interface.
+ *
+ * @example
+ * ```ts
+ * interface TeamClaims {
+ *   'custom:team': string;
+ * }
+ * const { user } = useAuth<TeamClaims>();
+ * const team: string | undefined = user?.claims['custom:team'];
+ * ```
+ */
 export type CustomClaims = Record<string, unknown>;

@@ -1,28 +1,24 @@
 import { useMemo, useSyncExternalStore } from 'react';
-import type { AuthContextValue } from './AuthContext.js';
+import type { AuthContextValue, AuthSession, AuthState } from './AuthContext.js';
 import type { CustomClaims } from './claims.js';
-import type { Session, SessionState } from './session/Session.js';
 import { useSession } from './session/useSession.js';
 
 /**
  * Follows the session, re-rendering only when a field this component has read changes: a component that reads
  * `status` alone does not re-render when tokens are renewed.
  */
-function tracker(session: Session) {
-  const read = new Set<keyof SessionState>();
-  let last: SessionState | undefined;
-  const get = <K extends keyof SessionState>(key: K): SessionState[K] => (
-    read.add(key),
-    session.getState()[key]
-  );
+function tracker(session: AuthSession) {
+  const read = new Set<keyof AuthState>();
+  let last: AuthState | undefined;
+  const get = <K extends keyof AuthState>(key: K): AuthState[K] => (read.add(key), session.getState()[key]);
   return {
-    snapshot(): SessionState {
+    snapshot(): AuthState {
       const next = session.getState();
       if (!last || [...read].some((key) => last?.[key] !== next[key])) last = next;
       return last;
     },
     /** A fresh value per snapshot, so that effects depending on it re-run when a read field changes. */
-    value(_snapshot: SessionState): AuthContextValue {
+    value(_snapshot: AuthState): AuthContextValue {
       return {
         get status() {
           return get('status');
@@ -51,7 +47,8 @@ function tracker(session: Session) {
 /**
  * The signed-in user, the session status and the sign-in/out actions of the nearest `<CognitoProvider>`.
  *
- * @typeParam TClaims - your pool's extra ID-token claims, e.g. `{ 'custom:team': string }`
+ * @typeParam TClaims - your pool's extra ID-token claims, a type literal or an interface, e.g.
+ *   `{ 'custom:team': string }` (default: {@link CustomClaims}, any claim read as `unknown`)
  * @throws AuthError code `provider` when used outside `<CognitoProvider>`
  * @example
  * ```tsx
@@ -63,7 +60,7 @@ function tracker(session: Session) {
  * }
  * ```
  */
-export function useAuth<TClaims extends CustomClaims = CustomClaims>(): AuthContextValue<TClaims> {
+export function useAuth<TClaims extends object = CustomClaims>(): AuthContextValue<TClaims> {
   const session = useSession('useAuth()');
   const track = useMemo(() => tracker(session), [session]);
   const snapshot = useSyncExternalStore(session.subscribe, track.snapshot, track.snapshot);

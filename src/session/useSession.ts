@@ -1,7 +1,6 @@
 import { useContext } from 'react';
-import { AuthContext } from '../AuthContext.js';
+import { AuthContext, type AuthSession } from '../AuthContext.js';
 import { AuthError } from '../AuthError.js';
-import type { Session } from './Session.js';
 
 /**
  * The session of the nearest `<CognitoProvider>` (internal).
@@ -9,7 +8,7 @@ import type { Session } from './Session.js';
  * @param caller - the hook or component asking, named in the error
  * @throws AuthError code `provider` outside `<CognitoProvider>`
  */
-export function useSession(caller: string): Session {
+export function useSession(caller: string): AuthSession {
   const session = useContext(AuthContext);
   if (!session) {
     throw new AuthError(

@@ -1,0 +1,59 @@
+import { AuthError, type AuthErrorCode } from 'react-cognito-sso';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+
+type Codes =
+  'config' | 'provider' | 'callback' | 'state' | 'token' | 'refresh' | 'network' | 'session' | 'signout';
+
+/** An app's exhaustive handling of the codes: a new code would not compile here. */
+function advice(error: AuthError): string {
+  switch (error.code) {
+    case 'config':
+    case 'provider':
+      return 'fix the app';
+    case 'callback':
+    case 'state':
+    case 'token':
+    case 'refresh':
+    case 'session':
+      return 'sign in again';
+    case 'network':
+      return 'retry';
+    case 'signout':
+      return 'close the browser';
+    default: {
+      const unreachable: never = error.code;
+      return unreachable;
+    }
+  }
+}
+
+describe('AuthError types', () => {
+  it('has code as the union of the nine stable codes', () => {
+    expectTypeOf<AuthError['code']>().toEqualTypeOf<Codes>();
+    expectTypeOf<AuthErrorCode>().toEqualTypeOf<Codes>();
+    expectTypeOf<'timeout'>().not.toExtend<AuthError['code']>();
+  });
+
+  it('is a readonly Error named AuthError with Cognito`s error fields', () => {
+    expectTypeOf<AuthError>().toExtend<Error>();
+    expectTypeOf<AuthError['name']>().toEqualTypeOf<'AuthError'>();
+    expectTypeOf<AuthError['error']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<AuthError['errorDescription']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf(AuthError).constructorParameters.toEqualTypeOf<
+      [
+        code: AuthErrorCode,
+        message: string,
+        options?: { error?: string; errorDescription?: string; cause?: unknown },
+      ]
+    >();
+    expectTypeOf(AuthError.from).returns.toEqualTypeOf<AuthError>();
+    expectTypeOf(AuthError.from).parameter(1).toEqualTypeOf<AuthErrorCode>();
+  });
+
+  it('narrows by code at run time as the types say', () => {
+    const error = AuthError.from(new TypeError('Failed to fetch'), 'refresh');
+    expect(error).toBeInstanceOf(AuthError);
+    expect(advice(error)).toBe('retry');
+    expect(advice(new AuthError('signout', 'Sign-out failed'))).toBe('close the browser');
+  });
+});

@@ -1,0 +1,51 @@
+import {
+  CognitoProvider,
+  configFromOpenMetadata,
+  type CognitoConfig,
+  type CognitoProviderProps,
+} from 'react-cognito-sso';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+
+const openMetadataAuthConfig = {
+  provider: 'aws-cognito',
+  providerName: 'AWS Cognito',
+  clientType: 'public',
+  clientId: '3n4b5urk1ft4fl3mg5e62d9ado',
+  authority: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Em0lat0r',
+  callbackUrl: 'http://localhost:8585/callback',
+};
+
+describe('configFromOpenMetadata() types', () => {
+  it('takes any JSON and optional config overrides, and returns a CognitoConfig', () => {
+    expectTypeOf(configFromOpenMetadata).parameters.toEqualTypeOf<
+      [json: unknown, overrides?: Partial<CognitoConfig>]
+    >();
+    expectTypeOf(configFromOpenMetadata).returns.toEqualTypeOf<CognitoConfig>();
+    expectTypeOf(configFromOpenMetadata(openMetadataAuthConfig).storage).toEqualTypeOf<
+      'session' | 'local' | 'memory' | undefined
+    >();
+  });
+
+  it('checks the overrides as config fields', () => {
+    expectTypeOf(configFromOpenMetadata).toBeCallableWith(openMetadataAuthConfig, {
+      domain: 'openmetadata.auth.us-east-1.amazoncognito.com',
+      storage: 'local',
+    });
+    // @ts-expect-error storage is 'session' | 'local' | 'memory'
+    expectTypeOf(configFromOpenMetadata).toBeCallableWith(openMetadataAuthConfig, { storage: 'cookie' });
+    // @ts-expect-error not a config field
+    expectTypeOf(configFromOpenMetadata).toBeCallableWith(openMetadataAuthConfig, { clientSecret: 'x' });
+  });
+
+  it('returns props <CognitoProvider> takes as they are', () => {
+    const config = configFromOpenMetadata(openMetadataAuthConfig, { storage: 'local' });
+    expectTypeOf(config).toExtend<Omit<CognitoProviderProps, 'children' | 'onSignIn'>>();
+    const element = <CognitoProvider {...config} />;
+    expect(element.props).toMatchObject({
+      userPoolId: 'us-east-1_Em0lat0r',
+      clientId: '3n4b5urk1ft4fl3mg5e62d9ado',
+      redirectUri: 'http://localhost:8585/callback',
+      storage: 'local',
+    });
+  });
+});

@@ -1,0 +1,59 @@
+import type { CognitoIdTokenClaims, CognitoUser, CustomClaims, SignInOptions } from 'react-cognito-sso';
+import {
+  MockCognitoProvider,
+  createMockUser,
+  type MockCognitoProviderProps,
+} from 'react-cognito-sso/testing';
+import type { ReactNode } from 'react';
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
+
+interface TeamClaims {
+  'custom:team': string;
+  roles: string[];
+}
+
+describe('testing kit types', () => {
+  it('createMockUser() makes a CognitoUser, its claims typed by what it is given', () => {
+    expectTypeOf(createMockUser()).toEqualTypeOf<CognitoUser>();
+    expectTypeOf(createMockUser()).toEqualTypeOf<CognitoUser<CustomClaims>>();
+    expectTypeOf(createMockUser).parameter(0).toExtend<Partial<CognitoIdTokenClaims> | undefined>();
+    const inferred = createMockUser({ 'custom:team': 'data', 'cognito:groups': ['admin'] });
+    expectTypeOf(inferred.claims['custom:team']).toEqualTypeOf<string>();
+    expectTypeOf(inferred.claims['cognito:groups']).toEqualTypeOf<string[]>();
+    expectTypeOf(inferred.groups).toEqualTypeOf<readonly string[]>();
+    expectTypeOf(inferred.expiresAt).toEqualTypeOf<number>();
+    expectTypeOf(inferred.idToken).toEqualTypeOf<string>();
+    expectTypeOf(inferred.accessToken).toEqualTypeOf<string>();
+    expect(inferred.claims['custom:team']).toBe('data');
+  });
+
+  it('createMockUser<Claims>() checks the claims against an interface', () => {
+    expectTypeOf(createMockUser<TeamClaims>).returns.toEqualTypeOf<CognitoUser<TeamClaims>>();
+    expectTypeOf(createMockUser<TeamClaims>).toBeCallableWith({ 'custom:team': 'data', roles: [] });
+    // @ts-expect-error roles is required by TeamClaims
+    expectTypeOf(createMockUser<TeamClaims>).toBeCallableWith({ 'custom:team': 'data' });
+    // @ts-expect-error custom attributes are strings
+    expectTypeOf(createMockUser).toBeCallableWith({ 'custom:level': 3 });
+    // @ts-expect-error exp is seconds since the epoch
+    expectTypeOf(createMockUser).toBeCallableWith({ exp: '2030-01-01' });
+  });
+
+  it('<MockCognitoProvider> takes any mock user, a status, an error and spies', () => {
+    expectTypeOf<CognitoUser<TeamClaims>>().toExtend<MockCognitoProviderProps['user']>();
+    expectTypeOf<CognitoUser>().toExtend<MockCognitoProviderProps['user']>();
+    expectTypeOf<null>().toExtend<MockCognitoProviderProps['user']>();
+    expectTypeOf<MockCognitoProviderProps['children']>().toEqualTypeOf<ReactNode>();
+    expectTypeOf(vi.fn()).toExtend<MockCognitoProviderProps['signIn']>();
+    expectTypeOf(vi.fn<(options?: SignInOptions) => Promise<void>>()).toExtend<
+      MockCognitoProviderProps['signIn']
+    >();
+    expectTypeOf(vi.fn()).toExtend<MockCognitoProviderProps['signOut']>();
+    expectTypeOf<'loading'>().toExtend<MockCognitoProviderProps['status']>();
+    // @ts-expect-error an error is an AuthError
+    expectTypeOf<Error>().toExtend<MockCognitoProviderProps['error']>();
+    const element = (
+      <MockCognitoProvider user={createMockUser<TeamClaims>({ 'custom:team': 'x', roles: [] })} />
+    );
+    expect(element.props.user?.claims['custom:team']).toBe('x');
+  });
+});
