@@ -42,7 +42,10 @@ export interface ApiEntry {
   typesFile: string;
   /** Exported names, sorted. */
   exports: ApiExport[];
-  /** Package-internal declarations the exports refer to but that a consumer cannot import by name. */
+  /**
+   * Package-internal declarations the exports refer to but that a consumer cannot import by name from any entry
+   * (a type another subpath exports is left out: the consumer imports it from there).
+   */
   unexported: ApiExport[];
 }
 
@@ -151,27 +154,26 @@ function referencedSymbols(node: ts.Node, checker: ts.TypeChecker): ts.Symbol[] 
   return found;
 }
 
-function readEntry(
-  program: ts.Program,
-  packageDir: string,
-  subpath: string,
-  specifier: string,
-  typesFile: string,
-): ApiEntry {
+/** The exports of one subpath (sorted), and the symbols they resolve to. */
+interface EntryExports {
+  exports: ApiExport[];
+  targets: Set<ts.Symbol>;
+}
+
+function byName(a: ApiExport, b: ApiExport): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+function readExports(program: ts.Program, packageDir: string, typesFile: string): EntryExports {
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(resolve(packageDir, typesFile));
   const moduleSymbol = source === undefined ? undefined : checker.getSymbolAtLocation(source);
   if (moduleSymbol === undefined) throw new Error(`${typesFile} is not a module TypeScript can read`);
-  const inPackage = (declaration: ts.Declaration): boolean => {
-    const file = relative(packageDir, declaration.getSourceFile().fileName);
-    return !file.startsWith('..') && !file.split(/[\\/]/).includes('node_modules');
-  };
-
-  const exportedTargets = new Set<ts.Symbol>();
+  const targets = new Set<ts.Symbol>();
   const exports: ApiExport[] = [];
   for (const symbol of checker.getExportsOfModule(moduleSymbol)) {
     const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
-    exportedTargets.add(target);
+    targets.add(target);
     const declarations = target.declarations ?? [];
     const isValue = (target.flags & ts.SymbolFlags.Value) !== 0 && !isTypeOnlyAlias(symbol);
     exports.push({
@@ -180,27 +182,35 @@ function readEntry(
       declarations: declarations.map(printDeclaration),
     });
   }
+  return { exports: exports.sort(byName), targets };
+}
 
+/**
+ * The package's own declarations that `targets` refer to, directly or through each other, minus those a consumer
+ * can import by name from any entry (`exportedAnywhere`).
+ */
+function findUnexported(
+  checker: ts.TypeChecker,
+  packageDir: string,
+  targets: Set<ts.Symbol>,
+  exportedAnywhere: Set<ts.Symbol>,
+): ApiExport[] {
+  const inPackage = (declaration: ts.Declaration): boolean => {
+    const file = relative(packageDir, declaration.getSourceFile().fileName);
+    return !file.startsWith('..') && !file.split(/[\\/]/).includes('node_modules');
+  };
   const unexported = new Map<ts.Symbol, ApiExport>();
-  const pending = [...exportedTargets].flatMap((symbol) => symbol.declarations ?? []);
+  const pending = [...targets].flatMap((symbol) => symbol.declarations ?? []);
   for (let declaration = pending.pop(); declaration !== undefined; declaration = pending.pop()) {
     for (const symbol of referencedSymbols(statementOf(declaration), checker)) {
       const own = (symbol.declarations ?? []).filter(inPackage);
-      if (own.length === 0 || exportedTargets.has(symbol) || unexported.has(symbol)) continue;
+      if (own.length === 0 || exportedAnywhere.has(symbol) || unexported.has(symbol)) continue;
       if (symbol.flags & ts.SymbolFlags.TypeParameter) continue;
       unexported.set(symbol, { name: symbol.name, kind: 'type', declarations: own.map(printDeclaration) });
       pending.push(...own);
     }
   }
-
-  const byName = (a: ApiExport, b: ApiExport): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  return {
-    subpath,
-    specifier,
-    typesFile,
-    exports: exports.sort(byName),
-    unexported: [...unexported.values()].sort(byName),
-  };
+  return [...unexported.values()].sort(byName);
 }
 
 /**
@@ -229,9 +239,16 @@ export async function readPublicApi(packageDir: string): Promise<PublicApi> {
       types: [],
     },
   });
-  const entries = found.map(({ subpath, typesFile }) =>
-    readEntry(program, packageDir, subpath, specifierOf(pkg.name, subpath), typesFile),
-  );
+  const checker = program.getTypeChecker();
+  const read = found.map((entry) => ({ ...entry, ...readExports(program, packageDir, entry.typesFile) }));
+  const exportedAnywhere = new Set(read.flatMap(({ targets }) => [...targets]));
+  const entries = read.map(({ subpath, typesFile, exports, targets }) => ({
+    subpath,
+    specifier: specifierOf(pkg.name, subpath),
+    typesFile,
+    exports,
+    unexported: findUnexported(checker, packageDir, targets, exportedAnywhere),
+  }));
   return { name: pkg.name, entries, missing };
 }
 

@@ -1,5 +1,5 @@
 import { User } from 'oidc-client-ts';
-import type { AuthStatus, SignInOptions } from '../AuthContext.js';
+import type { AuthSession, AuthState, SignInOptions } from '../AuthContext.js';
 import { AuthError, type AuthErrorCode } from '../AuthError.js';
 import { CognitoUserManager } from '../CognitoUserManager.js';
 import { toCognitoUser, type CognitoUser } from '../CognitoUser.js';
@@ -7,13 +7,6 @@ import type { ResolvedConfig } from '../resolveConfig.js';
 import { sanitizeReturnTo } from '../sanitizeReturnTo.js';
 import { renewalDelay } from './renewalDelay.js';
 import { withLock } from './withLock.js';
-
-/** What components see of the session (internal). */
-export interface SessionState {
-  status: AuthStatus;
-  user: CognitoUser | null;
-  error: AuthError | null;
-}
 
 /**
  * A message on the tab channel: `'ask'` (a new tab wants the session), a serialised `User` (`'{…'`), `null` (signed
@@ -30,11 +23,11 @@ const PEER_WAIT_MS = 150;
  * Lock `{name}:leader`), and every renewal under the Web Lock `{name}`, so one token request serves every tab.
  * Its state lives in the constructor's closure, so every member also works detached from the object.
  */
-export class Session {
+export class Session implements AuthSession {
   /** The Cognito-correct `UserManager`, shared with react-oidc-context's `AuthProvider`. */
   declare readonly manager: CognitoUserManager;
   /** The current state (stable between changes). */
-  declare getState: () => SessionState;
+  declare getState: () => AuthState;
   /** Subscribes to state changes; returns the unsubscribe function. */
   declare subscribe: (listener: () => void) => () => void;
   /** Wires events, tab sync, the renewal lead and timer; returns the cleanup. Safe to call again after cleanup. */
@@ -70,7 +63,7 @@ export class Session {
     const tabs = typeof BroadcastChannel === 'function';
     const stored = manager.readStoredUser();
     let current = stored && (stored.refresh_token || !stored.expired) ? stored : null;
-    let state: SessionState = {
+    let state: AuthState = {
       status: current ? 'authenticated' : config.storage !== 'local' && tabs ? 'loading' : 'unauthenticated',
       user: current && toCognitoUser(current),
       error: null,
@@ -92,7 +85,7 @@ export class Session {
       if (config.debug) console.debug(`[react-cognito-sso] ${step}`);
     };
     const secondsLeft = (user: User): number => (user.expires_at ?? 0) - Date.now() / 1000;
-    const set = (next: Partial<SessionState>): void => {
+    const set = (next: Partial<AuthState>): void => {
       state = { ...state, ...next };
       listeners.forEach((listener) => listener());
     };
