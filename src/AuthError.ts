@@ -14,6 +14,9 @@
 export type AuthErrorCode =
   'config' | 'provider' | 'callback' | 'state' | 'token' | 'refresh' | 'network' | 'session' | 'signout';
 
+/** Where the README's troubleshooting table (Cognito error → cause → fix) is published. */
+const TROUBLESHOOTING = 'https://www.npmjs.com/package/react-cognito-sso#troubleshooting';
+
 /**
  * The one error type the SDK throws and reports: a stable {@link AuthErrorCode}, a message that says what to do,
  * Cognito's own `error` / `error_description` when there is one, and the original failure in `cause`.
@@ -54,7 +57,8 @@ export class AuthError extends Error {
 
   /**
    * Wraps anything thrown into an `AuthError`: an `AuthError` passes through unchanged; an OAuth error answer
-   * (oidc-client-ts `ErrorResponse`) keeps its `error` / `error_description`; a failed or timed-out request
+   * (oidc-client-ts `ErrorResponse`) keeps its `error` / `error_description`, and its message names Cognito's
+   * `error` and links to the README's troubleshooting table; a failed or timed-out request
    * (oidc-client-ts `ErrorTimeout`, `fetch`'s `TypeError`, an abort, a 5xx or non-JSON answer) becomes `network`;
    * anything else gets `fallbackCode`.
    *
@@ -84,7 +88,12 @@ export class AuthError extends Error {
       );
     return new AuthError(
       network ? 'network' : fallbackCode,
-      message ?? (network ? `${text} — check the network connection and try again.` : text),
+      message ??
+        (network
+          ? `${text} — check the network connection and try again.`
+          : oauth
+            ? `${text} (Cognito: ${e.error as string}) — see ${TROUBLESHOOTING}`
+            : text),
       {
         cause: error,
         ...(oauth && { error: e.error as string }),

@@ -49,9 +49,12 @@ describe('AuthError.from', () => {
     expect(err.cause).toBe(response);
   });
 
-  it('keeps an ErrorResponse without description, with its own message by default', () => {
+  it('keeps an ErrorResponse without description; its message names the error and links to troubleshooting', () => {
     const err = AuthError.from(new ErrorResponse({ error: 'access_denied' }), 'callback');
-    expect(err).toMatchObject({ code: 'callback', error: 'access_denied', message: 'access_denied' });
+    expect(err).toMatchObject({ code: 'callback', error: 'access_denied' });
+    expect(err.message).toBe(
+      'access_denied (Cognito: access_denied) — see https://www.npmjs.com/package/react-cognito-sso#troubleshooting',
+    );
     expect(err.errorDescription).toBeUndefined();
   });
 
