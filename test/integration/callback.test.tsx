@@ -1,42 +1,11 @@
 import { act, screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { startCognitoEmulator, type CognitoEmulator } from 'react-cognito-sso/emulator';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { redirectTo } from '../../src/redirectTo.js';
-import {
-  ALICE,
-  CLIENTS,
-  hostedUiLogin,
-  landOnCallback,
-  lastRedirect,
-  signedIn,
-  startSignIn,
-  userKey,
-} from './support/emulatorApp.js';
+import { describe, expect, it, vi } from 'vitest';
+import { landOnCallback, signedIn, signInAgainWorks, startSignIn, userKey } from './support/emulatorApp.js';
+import { setUpEmulatorPool } from './support/setUpEmulatorPool.js';
 
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
 
-let pool: CognitoEmulator;
-beforeAll(async () => {
-  pool = await startCognitoEmulator({ clients: CLIENTS, users: [ALICE] });
-});
-afterAll(() => pool.stop());
-afterEach(() => {
-  vi.mocked(redirectTo).mockReset();
-  window.history.replaceState(null, '', '/');
-});
-
-/** The page shows the failure with "Sign in again"; clicking it reaches the hosted UI, and that sign-in completes. */
-async function signInAgainWorks(alert: RegExp) {
-  expect((await screen.findByRole('alert')).textContent).toMatch(alert);
-  vi.mocked(redirectTo).mockReset();
-  await userEvent.click(screen.getByRole('button', { name: 'Sign in again' }));
-  await vi.waitFor(() => expect(lastRedirect()).toContain(`${pool.domain}/oauth2/authorize?`));
-  const callback = await hostedUiLogin(lastRedirect());
-  const again = await landOnCallback(pool, callback);
-  await vi.waitFor(() => expect(again.navigate).toHaveBeenCalledWith('/'));
-  expect(again.probe.current().status).toBe('authenticated');
-}
+const pool = setUpEmulatorPool();
 
 describe('the callback (RFC 9700 §2.1, §4.2, §4.5, §4.7, §4.11)', () => {
   it('callback-state-missing: a code without state makes no token request', async () => {
@@ -55,7 +24,7 @@ describe('the callback (RFC 9700 §2.1, §4.2, §4.5, §4.7, §4.11)', () => {
     await screen.findByRole('alert');
     expect(probe.current().error?.code).toBe('state');
     expect(pool.controls.requestCounts().token).toBe(0);
-    await signInAgainWorks(/unknown, expired or already used/);
+    await signInAgainWorks(pool, /unknown, expired or already used/);
   });
 
   it("callback-state-other-tab: a response to another tab's sign-in (its state is not in this tab) makes no token request", async () => {
@@ -95,7 +64,7 @@ describe('the callback (RFC 9700 §2.1, §4.2, §4.5, §4.7, §4.11)', () => {
     expect(probe.current().error?.message).toMatch(/expired.*sign in again/);
     expect(navigate).not.toHaveBeenCalled();
     expect(pool.controls.requestCounts().token).toBe(0);
-    await signInAgainWorks(/expired/);
+    await signInAgainWorks(pool, /expired/);
   });
 
   it('callback-error-description: error=access_denied with a hostile error_description is shown as text, no token request', async () => {
@@ -119,7 +88,7 @@ describe('the callback (RFC 9700 §2.1, §4.2, §4.5, §4.7, §4.11)', () => {
       errorDescription: hostile,
     });
     expect(pool.controls.requestCounts().token).toBe(0);
-    await signInAgainWorks(/Access denied/);
+    await signInAgainWorks(pool, /Access denied/);
   });
 
   it('callback-reload: reloading /callback after sign-in goes straight to the app, no second token request', async () => {
@@ -191,7 +160,7 @@ describe('the callback (RFC 9700 §2.1, §4.2, §4.5, §4.7, §4.11)', () => {
       expect(probe.current()).toMatchObject({ status: 'error', user: null });
       expect(['callback', 'network', 'token']).toContain(probe.current().error?.code);
       expect(sessionStorage.getItem(userKey(pool))).toBeNull();
-      await signInAgainWorks(alert);
+      await signInAgainWorks(pool, alert);
     },
   );
 });

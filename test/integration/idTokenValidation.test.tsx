@@ -1,28 +1,12 @@
 import { act, screen } from '@testing-library/react';
-import { startCognitoEmulator, type CognitoEmulator, type IdTokenTamper } from 'react-cognito-sso/emulator';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { redirectTo } from '../../src/redirectTo.js';
-import {
-  ALICE,
-  CLIENTS,
-  landOnCallback,
-  lastRedirect,
-  signedIn,
-  startSignIn,
-  userKey,
-} from './support/emulatorApp.js';
+import type { IdTokenTamper } from 'react-cognito-sso/emulator';
+import { describe, expect, it, vi } from 'vitest';
+import { landOnCallback, lastRedirect, signedIn, startSignIn, userKey } from './support/emulatorApp.js';
+import { setUpEmulatorPool } from './support/setUpEmulatorPool.js';
 
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
 
-let pool: CognitoEmulator;
-beforeAll(async () => {
-  pool = await startCognitoEmulator({ clients: CLIENTS, users: [ALICE] });
-});
-afterAll(() => pool.stop());
-afterEach(() => {
-  vi.mocked(redirectTo).mockReset();
-  window.history.replaceState(null, '', '/');
-});
+const pool = setUpEmulatorPool();
 
 const hourAgo = () => Math.floor(Date.now() / 1000) - 3600;
 

@@ -1,33 +1,26 @@
 import { act, screen } from '@testing-library/react';
-import { startCognitoEmulator, type CognitoEmulator } from 'react-cognito-sso/emulator';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { redirectTo } from '../../src/redirectTo.js';
 import {
-  ALICE,
-  CLIENTS,
   CLIENT_ID,
   APP,
   allStorage,
   landOnCallback,
   lastRedirect,
   makeProbe,
+  refreshGrant,
   renderApp,
   signedIn,
   startSignIn,
-  userKey,
+  stored,
 } from './support/emulatorApp.js';
+import { setUpEmulatorPool } from './support/setUpEmulatorPool.js';
 
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
 
-let pool: CognitoEmulator;
-beforeAll(async () => {
-  pool = await startCognitoEmulator({ clients: CLIENTS, users: [ALICE] });
-});
-afterAll(() => pool.stop());
+const pool = setUpEmulatorPool();
 afterEach(() => {
-  vi.mocked(redirectTo).mockReset();
   vi.restoreAllMocks();
-  window.history.replaceState(null, '', '/');
 });
 
 /** Every request the SDK makes, with its URL, headers and body as text. */
@@ -68,7 +61,7 @@ describe('public client hygiene', () => {
     const seen = recordRequests();
     const { probe } = await signedIn(pool, { renewBeforeExpirySeconds: 7200 });
     await act(() => probe.current().getAccessToken());
-    const tokens = JSON.parse(sessionStorage.getItem(userKey(pool)) ?? '{}') as Record<string, string>;
+    const tokens = stored(pool);
     await act(() => probe.current().signOut());
     const toPool = seen.filter((r) => r.url.startsWith(pool.domain) || r.url.startsWith(pool.issuerOrigin));
     expect(toPool.map((r) => new URL(r.url).pathname)).toEqual(
@@ -83,7 +76,7 @@ describe('public client hygiene', () => {
       ...vi.mocked(redirectTo).mock.calls.map(([url]) => url),
       window.location.href,
     ];
-    for (const token of [tokens.access_token, tokens.id_token, tokens.refresh_token]) {
+    for (const token of [tokens?.access_token, tokens?.id_token, tokens?.refresh_token]) {
       expect(token).toBeTruthy();
       for (const url of urls) expect(url).not.toContain(token);
     }
@@ -91,9 +84,7 @@ describe('public client hygiene', () => {
 
   it('sign-out-revoke: sign-out revokes the refresh token, goes to /logout with client_id + logout_uri, and the token no longer refreshes', async () => {
     const { probe } = await signedIn(pool);
-    const refreshToken = (
-      JSON.parse(sessionStorage.getItem(userKey(pool)) ?? '{}') as { refresh_token: string }
-    ).refresh_token;
+    const refreshToken = stored(pool)?.refresh_token ?? '';
     await act(() => probe.current().signOut());
     expect(pool.controls.requestCounts().revoke).toBe(1);
     const logout = new URL(lastRedirect());
@@ -101,16 +92,7 @@ describe('public client hygiene', () => {
     expect(Object.fromEntries(logout.searchParams)).toEqual({ client_id: CLIENT_ID, logout_uri: `${APP}/` });
     expect(probe.current().status).toBe('unauthenticated');
     expect(allStorage()).not.toContain(refreshToken);
-    const refresh = await fetch(`${pool.domain}/oauth2/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'refresh_token',
-        client_id: CLIENT_ID,
-        refresh_token: refreshToken,
-      }),
-    });
-    expect(await refresh.json()).toMatchObject({ error: 'invalid_grant' });
+    expect(await refreshGrant(pool, refreshToken)).toMatchObject({ error: 'invalid_grant' });
   });
 });
 

@@ -1,17 +1,19 @@
 import { act, screen } from '@testing-library/react';
-import { startCognitoEmulator, type CognitoEmulator, type EmulatorUser } from 'react-cognito-sso/emulator';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { EmulatorUser } from 'react-cognito-sso/emulator';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RequireAuth } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
 import {
   ALICE,
-  CLIENTS,
   allStorage,
   makeProbe,
+  refreshGrant,
   renderApp,
   signedIn,
+  stored,
   userKey,
 } from './support/emulatorApp.js';
+import { setUpEmulatorPool } from './support/setUpEmulatorPool.js';
 
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
 
@@ -26,28 +28,11 @@ const BIG: EmulatorUser = {
   groups: MANY_GROUPS,
 };
 
-let pool: CognitoEmulator;
-let rotating: CognitoEmulator;
-beforeAll(async () => {
-  pool = await startCognitoEmulator({ clients: CLIENTS, users: [ALICE, BIG] });
-  rotating = await startCognitoEmulator({
-    clients: CLIENTS,
-    users: [ALICE],
-    refreshTokenRotation: { enabled: true, retryGracePeriodSeconds: 0 },
-  });
-});
-afterAll(async () => {
-  await pool.stop();
-  await rotating.stop();
-});
+const pool = setUpEmulatorPool({ users: [ALICE, BIG] });
+const rotating = setUpEmulatorPool({ refreshTokenRotation: { enabled: true, retryGracePeriodSeconds: 0 } });
 afterEach(() => {
-  vi.mocked(redirectTo).mockReset();
-  window.history.replaceState(null, '', '/');
   pool.controls.setClockOffsetSeconds(0);
 });
-
-const stored = (p: CognitoEmulator, store: Storage = sessionStorage) =>
-  JSON.parse(store.getItem(userKey(p)) ?? 'null') as { access_token: string; refresh_token: string } | null;
 
 /** Renews now (renewBeforeExpirySeconds 7200 makes every getAccessToken() renew) and returns the token. */
 const renewNow = (probe: ReturnType<typeof makeProbe>) => act(() => probe.current().getAccessToken());
@@ -146,16 +131,7 @@ describe('renewal under faults (RFC 9700 §4.14)', () => {
     await renewNow(probe);
     expect(stored(rotating)?.refresh_token).not.toBe(second);
     expect(probe.current().status).toBe('authenticated');
-    const replay = await fetch(`${rotating.domain}/oauth2/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'refresh_token',
-        client_id: CLIENTS[0]?.clientId ?? '',
-        refresh_token: first ?? '',
-      }),
-    });
-    expect(await replay.json()).toMatchObject({ error: 'invalid_grant' });
+    expect(await refreshGrant(rotating, first ?? '')).toMatchObject({ error: 'invalid_grant' });
   });
 });
 

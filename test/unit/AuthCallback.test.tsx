@@ -2,23 +2,23 @@ import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useAuth as useOidcAuth } from 'react-oidc-context';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AuthCallback, useAuth } from '../../src/index.js';
+import { AuthCallback } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
 import {
   CONFIG,
   DOMAIN,
-  idToken,
   json,
   renderWithProvider,
+  statusProbe,
   storeSession,
   stubCognito,
+  tokenResponse,
   USER_KEY,
-  capture,
 } from './support/fakeCognito.js';
 
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
 
-const { Probe, current: auth } = capture(useAuth, (value) => <p>{value.status}</p>);
+const { Probe, current: auth } = statusProbe();
 
 afterEach(() => {
   vi.mocked(redirectTo).mockReset();
@@ -43,14 +43,7 @@ async function landOnCallback(
 }
 
 function tokenAnswer(nonce: string, claims: Record<string, unknown> = {}) {
-  return async () =>
-    json({
-      id_token: await idToken({ nonce, ...claims }),
-      access_token: 'access-1',
-      refresh_token: 'refresh-1',
-      token_type: 'Bearer',
-      expires_in: 3600,
-    });
+  return () => tokenResponse({ access_token: 'access-1', refresh_token: 'refresh-1' }, { nonce, ...claims });
 }
 
 describe('<AuthCallback>', () => {

@@ -4,13 +4,12 @@ import { useAuth as useOidcAuth } from 'react-oidc-context';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthError, CognitoProvider, useAuth, type AuthContextValue } from '../../src/index.js';
 import {
-  capture,
   CONFIG,
-  idToken,
-  json,
   renderWithProvider,
+  statusProbe,
   storeSession,
   stubCognito,
+  tokenResponse,
 } from './support/fakeCognito.js';
 
 class Catch extends Component<{ children: ReactNode }, { error: unknown }> {
@@ -87,7 +86,7 @@ describe('<CognitoProvider>', () => {
 
   it('rejects getAccessToken() with AuthError session while signed out', async () => {
     stubCognito();
-    const probe = capture(useAuth, (auth) => <p>{auth.status}</p>);
+    const probe = statusProbe();
     renderWithProvider(<probe.Probe />);
     await screen.findByText('unauthenticated');
     await expect(probe.current().getAccessToken()).rejects.toMatchObject({
@@ -99,13 +98,7 @@ describe('<CognitoProvider>', () => {
   it('logs flow steps with debug on, never a token', async () => {
     await storeSession({ expiresIn: -1, accessToken: 'secret-access', refreshToken: 'secret-refresh' });
     stubCognito({
-      onToken: async () =>
-        json({
-          id_token: await idToken(),
-          access_token: 'secret-access-2',
-          token_type: 'Bearer',
-          expires_in: 3600,
-        }),
+      onToken: () => tokenResponse({ access_token: 'secret-access-2' }),
     });
     const debug = vi.spyOn(console, 'debug').mockImplementation(() => undefined);
     function App() {

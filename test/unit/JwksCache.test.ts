@@ -1,24 +1,10 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthError } from '../../src/AuthError.js';
 import { JwksCache } from '../../src/JwksCache.js';
+import { signingKey } from './support/signingKey.js';
 
 const URI = 'http://127.0.0.1:4000/us-east-1_Em0lat0r/.well-known/jwks.json';
-let rsa: JsonWebKey;
-
-beforeAll(async () => {
-  const pair = await crypto.subtle.generateKey(
-    {
-      name: 'RSASSA-PKCS1-v1_5',
-      modulusLength: 2048,
-      publicExponent: new Uint8Array([1, 0, 1]),
-      hash: 'SHA-256',
-    },
-    true,
-    ['sign', 'verify'],
-  );
-  const { kty, n, e } = await crypto.subtle.exportKey('jwk', pair.publicKey);
-  rsa = { kty, n, e, alg: 'RS256', use: 'sig' } as JsonWebKey;
-});
+const { jwk: rsa } = await signingKey('k1');
 
 afterEach(() => {
   vi.useRealTimers();

@@ -5,12 +5,11 @@ import { redirectTo } from '../../src/redirectTo.js';
 import {
   CONFIG,
   DOMAIN,
-  idToken,
   ISSUER,
-  json,
   renderWithProvider,
   storeSession,
   stubCognito,
+  tokenResponse,
 } from './support/fakeCognito.js';
 
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
@@ -107,8 +106,7 @@ describe('<RequireAuth>', () => {
   it('renews an expired access token with the refresh token instead of sending the user to Cognito', async () => {
     await storeSession({ expiresIn: -60, refreshToken: 'refresh-1' });
     const cognito = stubCognito({
-      onToken: async () =>
-        json({ id_token: await idToken(), access_token: 'access-2', token_type: 'Bearer', expires_in: 3600 }),
+      onToken: () => tokenResponse(),
     });
     renderWithProvider(
       <RequireAuth>

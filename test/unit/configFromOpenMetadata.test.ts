@@ -2,19 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AuthError } from '../../src/AuthError.js';
 import { configFromOpenMetadata } from '../../src/configFromOpenMetadata.js';
 import { resolveConfig } from '../../src/resolveConfig.js';
-
-const openMetadata = {
-  provider: 'aws-cognito',
-  providerName: 'AWS Cognito',
-  clientType: 'public',
-  clientId: '3n4b5urk1ft4fl3mg5e62d9ado',
-  authority: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Em0lat0r',
-  callbackUrl: 'http://localhost:8585/callback',
-  enableSelfSignup: false,
-  enableAutoRedirect: false,
-  jwtPrincipalClaims: ['email', 'cognito:username', 'sub'],
-  publicKeyUrls: ['https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Em0lat0r/.well-known/jwks.json'],
-};
+import { openMetadataAuthConfig } from './support/openMetadataAuthConfig.js';
 
 function configError(json: unknown): AuthError {
   try {
@@ -29,7 +17,7 @@ function configError(json: unknown): AuthError {
 
 describe('configFromOpenMetadata', () => {
   it("maps OpenMetadata's auth config to provider props", () => {
-    expect(configFromOpenMetadata(openMetadata)).toEqual({
+    expect(configFromOpenMetadata(openMetadataAuthConfig)).toEqual({
       userPoolId: 'us-east-1_Em0lat0r',
       clientId: '3n4b5urk1ft4fl3mg5e62d9ado',
       authority: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Em0lat0r',
@@ -39,14 +27,14 @@ describe('configFromOpenMetadata', () => {
   });
 
   it('produces a config that resolves, with the issuer taken from authority and endpoints left to discovery', () => {
-    const resolved = resolveConfig(configFromOpenMetadata(openMetadata), 'http://localhost:8585');
-    expect(resolved.issuer).toBe(openMetadata.authority);
+    const resolved = resolveConfig(configFromOpenMetadata(openMetadataAuthConfig), 'http://localhost:8585');
+    expect(resolved.issuer).toBe(openMetadataAuthConfig.authority);
     expect(resolved.endpoints).toBeNull();
   });
 
   it('handles an emulator authority with a trailing slash and no callbackUrl', () => {
     const config = configFromOpenMetadata({
-      ...openMetadata,
+      ...openMetadataAuthConfig,
       authority: 'http://127.0.0.1:4000/us-east-1_Em0lat0r/',
       callbackUrl: undefined,
     });
@@ -56,12 +44,13 @@ describe('configFromOpenMetadata', () => {
 
   it('passes through a non-standard domain field', () => {
     expect(
-      configFromOpenMetadata({ ...openMetadata, domain: 'myapp.auth.us-east-1.amazoncognito.com' }).domain,
+      configFromOpenMetadata({ ...openMetadataAuthConfig, domain: 'myapp.auth.us-east-1.amazoncognito.com' })
+        .domain,
     ).toBe('myapp.auth.us-east-1.amazoncognito.com');
   });
 
   it('lets overrides win', () => {
-    const config = configFromOpenMetadata(openMetadata, {
+    const config = configFromOpenMetadata(openMetadataAuthConfig, {
       storage: 'local',
       redirectUri: 'http://localhost:8585/auth/cb',
     });
@@ -70,16 +59,16 @@ describe('configFromOpenMetadata', () => {
   });
 
   it('rejects another provider, naming what was found', () => {
-    expect(configError({ ...openMetadata, provider: 'google' }).message).toMatch(
+    expect(configError({ ...openMetadataAuthConfig, provider: 'google' }).message).toMatch(
       /^OpenMetadata provider: "google" is not "aws-cognito" — set OpenMetadata.s SSO provider to AWS Cognito\.$/,
     );
-    expect(configError({ ...openMetadata, provider: undefined }).message).toMatch(
+    expect(configError({ ...openMetadataAuthConfig, provider: undefined }).message).toMatch(
       /^OpenMetadata provider: undefined is not "aws-cognito"/,
     );
   });
 
   it('rejects a confidential client', () => {
-    expect(configError({ ...openMetadata, clientType: 'confidential' }).message).toMatch(
+    expect(configError({ ...openMetadataAuthConfig, clientType: 'confidential' }).message).toMatch(
       /^OpenMetadata clientType: "confidential" needs a client secret, which a browser cannot keep — use a public app client\.$/,
     );
   });
@@ -87,27 +76,27 @@ describe('configFromOpenMetadata', () => {
   it.each([
     [
       'missing clientId',
-      { ...openMetadata, clientId: undefined },
+      { ...openMetadataAuthConfig, clientId: undefined },
       /^OpenMetadata clientId: undefined is not an app client ID — set it in OpenMetadata\.$/,
     ],
     [
       'empty clientId',
-      { ...openMetadata, clientId: '' },
+      { ...openMetadataAuthConfig, clientId: '' },
       /^OpenMetadata clientId: "" is not an app client ID/,
     ],
     [
       'missing authority',
-      { ...openMetadata, authority: undefined },
+      { ...openMetadataAuthConfig, authority: undefined },
       /^OpenMetadata authority: undefined is not an issuer URL — set it in OpenMetadata as https:\/\/cognito-idp\.\{region\}\.amazonaws\.com\/\{userPoolId\}\.$/,
     ],
     [
       'authority that is not a URL',
-      { ...openMetadata, authority: 'cognito' },
+      { ...openMetadataAuthConfig, authority: 'cognito' },
       /^OpenMetadata authority: "cognito" is not an issuer URL/,
     ],
     [
       'authority without a path',
-      { ...openMetadata, authority: 'https://cognito-idp.us-east-1.amazonaws.com/' },
+      { ...openMetadataAuthConfig, authority: 'https://cognito-idp.us-east-1.amazonaws.com/' },
       /is not an issuer URL/,
     ],
   ])('rejects a %s', (_name, json, message) => {

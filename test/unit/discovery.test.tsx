@@ -1,15 +1,14 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AuthCallback, useAuth } from '../../src/index.js';
+import { AuthCallback } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
 import {
-  capture,
   CONFIG,
-  idToken,
   ISSUER,
-  json,
   renderWithProvider,
+  statusProbe,
   stubCognito,
+  tokenResponse,
 } from './support/fakeCognito.js';
 
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
@@ -36,7 +35,7 @@ afterEach(() => {
 describe('without a domain', () => {
   it('reads the discovery document once, before the redirect, and not again on the callback page', async () => {
     const cognito = stubCognito({ discovery: DISCOVERY });
-    const probe = capture(useAuth, (auth) => <p>{auth.status}</p>);
+    const probe = statusProbe();
     const page = renderWithProvider(<probe.Probe />, {}, NO_DOMAIN);
     await screen.findByText('unauthenticated');
     expect(cognito.seen).toEqual([]);
@@ -50,13 +49,7 @@ describe('without a domain', () => {
     window.history.pushState(null, '', `/callback?code=c&state=${state ?? ''}`);
     const exchange = vi.fn(async (body: URLSearchParams) => {
       expect(body.get('client_id')).toBe(CONFIG.clientId);
-      return json({
-        id_token: await idToken({ nonce }),
-        access_token: 'a',
-        refresh_token: 'r',
-        token_type: 'Bearer',
-        expires_in: 3600,
-      });
+      return tokenResponse({ access_token: 'a', refresh_token: 'r' }, { nonce });
     });
     const callbackPage = stubCognito({ discovery: DISCOVERY });
     vi.stubGlobal(
@@ -78,7 +71,7 @@ describe('without a domain', () => {
     stubCognito({
       discovery: { ...DISCOVERY, issuer: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other' },
     });
-    const probe = capture(useAuth, (auth) => <p>{auth.status}</p>);
+    const probe = statusProbe();
     renderWithProvider(<probe.Probe />, {}, NO_DOMAIN);
     await screen.findByText('unauthenticated');
     await act(() => expect(probe.current().signIn()).rejects.toMatchObject({ code: 'config' }));

@@ -2,39 +2,20 @@ import { act, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useAuth } from '../../src/index.js';
 import {
-  idToken,
   json,
   renderWithProvider,
   storeSession,
   stubCognito,
+  tokenResponse,
   USER_KEY,
 } from './support/fakeCognito.js';
+import { advance, until } from './support/fakeTime.js';
 
 const stored = () =>
   JSON.parse(sessionStorage.getItem(USER_KEY) ?? 'null') as {
     access_token: string;
     refresh_token: string;
   } | null;
-const advance = (seconds: number) => act(() => vi.advanceTimersByTimeAsync(seconds * 1000));
-/** Retries `check` across real macrotasks (WebCrypto answers outside the faked timers) until it passes. */
-async function until(check: () => void): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return check();
-    } catch (error) {
-      if (attempt > 200) throw error;
-      await act(() => new Promise((resolve) => setImmediate(resolve)));
-    }
-  }
-}
-const tokens = async (extra: Record<string, unknown> = {}, claims: Record<string, unknown> = {}) =>
-  json({
-    id_token: await idToken(claims),
-    access_token: 'access-2',
-    token_type: 'Bearer',
-    expires_in: 3600,
-    ...extra,
-  });
 
 let statusRenders = 0;
 function Status() {
@@ -68,7 +49,7 @@ afterEach(() => {
 describe('session renewal', () => {
   it('renews renewBeforeExpirySeconds before expiry, keeping the refresh token when none is returned', async () => {
     await storeSession({ expiresIn: 3600, refreshToken: 'refresh-1' });
-    const cognito = stubCognito({ onToken: () => tokens() });
+    const cognito = stubCognito({ onToken: () => tokenResponse() });
     renderWithProvider(<App />);
     await advance(3600 - 60 - 1);
     expect(cognito.to('/oauth2/token')).toHaveLength(0);
@@ -85,7 +66,7 @@ describe('session renewal', () => {
 
   it('replaces a rotated refresh token', async () => {
     await storeSession({ expiresIn: -1, refreshToken: 'refresh-1' });
-    stubCognito({ onToken: () => tokens({ refresh_token: 'refresh-2' }) });
+    stubCognito({ onToken: () => tokenResponse({ refresh_token: 'refresh-2' }) });
     renderWithProvider(<App />);
     await advance(0);
     await until(() =>
@@ -95,7 +76,7 @@ describe('session renewal', () => {
 
   it('does not re-render a component that reads only status when tokens are renewed', async () => {
     await storeSession({ expiresIn: -1 });
-    stubCognito({ onToken: () => tokens() });
+    stubCognito({ onToken: () => tokenResponse() });
     renderWithProvider(<App />);
     const before = statusRenders;
     await advance(0);
@@ -120,7 +101,7 @@ describe('session renewal', () => {
 
   it('ends the session when the renewed ID token names another user', async () => {
     await storeSession({ expiresIn: -1 });
-    stubCognito({ onToken: () => tokens({}, { sub: 'sub-mallory' }) });
+    stubCognito({ onToken: () => tokenResponse({}, { sub: 'sub-mallory' }) });
     renderWithProvider(<App />);
     await advance(0);
     await until(() => expect(screen.getByText('token:none error:token')).toBeTruthy());
@@ -140,7 +121,7 @@ describe('session renewal', () => {
   ])('keeps the session and retries with backoff after %s', async (_name, fault) => {
     await storeSession({ expiresIn: 30, accessToken: 'access-1' });
     let calls = 0;
-    const cognito = stubCognito({ onToken: () => (++calls <= 2 ? fault() : tokens()) });
+    const cognito = stubCognito({ onToken: () => (++calls <= 2 ? fault() : tokenResponse()) });
     renderWithProvider(<App />);
     await advance(15);
     expect(cognito.to('/oauth2/token')).toHaveLength(1);
@@ -159,7 +140,7 @@ describe('session renewal', () => {
     await storeSession({ expiresIn: -1 });
     let calls = 0;
     const cognito = stubCognito({
-      onToken: () => (++calls === 1 ? Promise.reject(new TypeError('fetch failed')) : tokens()),
+      onToken: () => (++calls === 1 ? Promise.reject(new TypeError('fetch failed')) : tokenResponse()),
     });
     renderWithProvider(<App />);
     await advance(0);

@@ -1,14 +1,12 @@
 import { act, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { useAuth } from '../../src/index.js';
 import {
-  capture,
   CONFIG,
-  idToken,
-  json,
   renderWithProvider,
+  statusProbe,
   storeSession,
   stubCognito,
+  tokenResponse,
   USER_KEY,
 } from './support/fakeCognito.js';
 
@@ -31,11 +29,10 @@ describe('renewal across tabs', () => {
   it('renews under the Web Lock react-cognito-sso:{clientId}', async () => {
     await storeSession({ accessToken: 'access-1' });
     stubCognito({
-      onToken: async () =>
-        json({ id_token: await idToken(), access_token: 'access-2', token_type: 'Bearer', expires_in: 3600 }),
+      onToken: () => tokenResponse(),
     });
     const request = stubLocks(() => undefined);
-    const probe = capture(useAuth, (auth) => <p>{auth.status}</p>);
+    const probe = statusProbe();
     renderWithProvider(<probe.Probe />, { renewBeforeExpirySeconds: 7200 });
     await screen.findByText('authenticated');
     await act(async () => {
@@ -53,7 +50,7 @@ describe('renewal across tabs', () => {
       const renewed = JSON.parse(localStorage.getItem(USER_KEY) ?? '{}') as Record<string, unknown>;
       localStorage.setItem(USER_KEY, JSON.stringify({ ...renewed, access_token: 'access-from-tab-b' }));
     });
-    const probe = capture(useAuth, (auth) => <p>{auth.status}</p>);
+    const probe = statusProbe();
     renderWithProvider(<probe.Probe />, { storage: 'local', renewBeforeExpirySeconds: 7200 });
     await screen.findByText('authenticated');
     await act(async () => {

@@ -1,12 +1,12 @@
 import { act, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { useAuth, type AuthContextValue } from '../../src/index.js';
+import type { AuthContextValue } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
-import { CONFIG, DOMAIN, renderWithProvider, stubCognito, capture } from './support/fakeCognito.js';
+import { CONFIG, DOMAIN, renderWithProvider, statusProbe, stubCognito } from './support/fakeCognito.js';
 
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
 
-const { Probe, current: auth } = capture(useAuth, (value) => <p>{value.status}</p>);
+const { Probe, current: auth } = statusProbe();
 
 afterEach(() => {
   vi.mocked(redirectTo).mockReset();

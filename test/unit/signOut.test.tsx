@@ -1,21 +1,20 @@
 import { act, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { useAuth } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
 import {
   CONFIG,
   DOMAIN,
   json,
   renderWithProvider,
+  statusProbe,
   storeSession,
   stubCognito,
   USER_KEY,
-  capture,
 } from './support/fakeCognito.js';
 
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
 
-const { Probe, current: auth } = capture(useAuth, (value) => <p>{value.status}</p>);
+const { Probe, current: auth } = statusProbe();
 
 afterEach(() => {
   vi.mocked(redirectTo).mockReset();

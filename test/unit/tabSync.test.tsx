@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CognitoProvider, useAuth } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
-import { capture, CONFIG, idToken, json, storeSession, stubCognito } from './support/fakeCognito.js';
+import { capture, CONFIG, storeSession, stubCognito, tokenResponse } from './support/fakeCognito.js';
 
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
 
@@ -52,8 +52,7 @@ describe('tab sync', () => {
 
   it('hands a renewal in one tab to the other', async () => {
     const cognito = stubCognito({
-      onToken: async () =>
-        json({ id_token: await idToken(), access_token: 'access-2', token_type: 'Bearer', expires_in: 3600 }),
+      onToken: () => tokenResponse(),
     });
     const { a } = await twoTabs(7200); // tab A renews on every getAccessToken()
     await screen.findByText('B:authenticated:access-1');

@@ -2,11 +2,11 @@ import { act } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useAuthFetch } from '../../src/index.js';
 import {
-  idToken,
   json,
   renderWithProvider,
   storeSession,
   stubCognito,
+  tokenResponse,
   USER_KEY,
   capture,
 } from './support/fakeCognito.js';
@@ -33,8 +33,7 @@ describe('useAuthFetch()', () => {
     const cognito = stubCognito({
       onApi: (request) =>
         request.headers.get('Authorization') === 'Bearer access-2' ? json({ ok: true }) : json({}, 401),
-      onToken: async () =>
-        json({ id_token: await idToken(), access_token: 'access-2', token_type: 'Bearer', expires_in: 3600 }),
+      onToken: () => tokenResponse(),
     });
     renderWithProvider(<Probe />);
     let response: Response | undefined;
@@ -54,8 +53,7 @@ describe('useAuthFetch()', () => {
     await storeSession({ accessToken: 'access-1', expiresIn: 20 });
     const cognito = stubCognito({
       onApi: () => json({ ok: true }),
-      onToken: async () =>
-        json({ id_token: await idToken(), access_token: 'access-2', token_type: 'Bearer', expires_in: 3600 }),
+      onToken: () => tokenResponse(),
     });
     renderWithProvider(<Probe />);
     await act(() => authFetch()('http://localhost:3000/api/v1/tables'));

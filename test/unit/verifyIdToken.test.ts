@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { AuthError } from '../../src/AuthError.js';
 import { JwksCache } from '../../src/JwksCache.js';
 import { verifyIdToken } from '../../src/verifyIdToken.js';
+import { b64url, signingKey, signJwt, type SigningKey } from './support/signingKey.js';
 
 const ISSUER = 'http://127.0.0.1:4000/us-east-1_Em0lat0r';
 const CLIENT = '3n4b5urk1ft4fl3mg5e62d9ado';
@@ -19,49 +20,13 @@ const CLAIMS = {
   nonce: 'n-0S6_WzA2Mj',
 };
 
-interface SigningKey {
-  privateKey: CryptoKey;
-  jwk: JsonWebKey & { kid: string };
-}
-
-const b64url = (bytes: Uint8Array | ArrayBuffer): string =>
-  Buffer.from(bytes as ArrayBuffer).toString('base64url');
-const part = (value: unknown): string => b64url(new TextEncoder().encode(JSON.stringify(value)));
-
-async function rsaKey(kid: string): Promise<SigningKey> {
-  const pair = await crypto.subtle.generateKey(
-    {
-      name: 'RSASSA-PKCS1-v1_5',
-      modulusLength: 2048,
-      publicExponent: new Uint8Array([1, 0, 1]),
-      hash: 'SHA-256',
-    },
-    true,
-    ['sign', 'verify'],
-  );
-  const { kty, n, e } = await crypto.subtle.exportKey('jwk', pair.publicKey);
-  return { privateKey: pair.privateKey, jwk: { kid, alg: 'RS256', use: 'sig', kty, n, e } } as SigningKey;
-}
-
-async function sign(
-  privateKey: CryptoKey,
-  header: Record<string, unknown>,
-  payload: unknown,
-): Promise<string> {
-  const input = `${part(header)}.${part(payload)}`;
-  const signature = await crypto.subtle.sign(
-    'RSASSA-PKCS1-v1_5',
-    privateKey,
-    new TextEncoder().encode(input),
-  );
-  return `${input}.${b64url(signature)}`;
-}
+const part = (value: unknown): string => b64url(JSON.stringify(value));
 
 let poolKey: SigningKey;
 let foreignKey: SigningKey;
 
 beforeAll(async () => {
-  [poolKey, foreignKey] = await Promise.all([rsaKey('pool-key-1'), rsaKey('foreign-key')]);
+  [poolKey, foreignKey] = await Promise.all([signingKey('pool-key-1'), signingKey('foreign-key')]);
 });
 
 /** A key set served by a counted fetch stub. */
@@ -74,7 +39,7 @@ const token = (
   payload: Record<string, unknown> = {},
   header: Record<string, unknown> = {},
 ): Promise<string> =>
-  sign(poolKey.privateKey, { alg: 'RS256', kid: poolKey.jwk.kid, ...header }, { ...CLAIMS, ...payload });
+  signJwt(poolKey.privateKey, { alg: 'RS256', kid: poolKey.jwk.kid, ...header }, { ...CLAIMS, ...payload });
 
 const without = (claim: string): Record<string, unknown> =>
   Object.fromEntries(Object.entries(CLAIMS).filter(([name]) => name !== claim));
@@ -133,13 +98,13 @@ describe('verifyIdToken accepts', () => {
   });
 
   it('a token signed with a rotated key, after refetching the key set once', async () => {
-    const rotated = await rsaKey('pool-key-2');
+    const rotated = await signingKey('pool-key-2');
     let keys = [poolKey.jwk];
     const fetchStub = vi.fn<typeof fetch>(async () => Response.json({ keys }));
     const cache = new JwksCache(`${ISSUER}/.well-known/jwks.json`, { fetch: fetchStub });
     await verifyIdToken(await token(), cache, expected);
     keys = [poolKey.jwk, rotated.jwk];
-    const idToken = await sign(rotated.privateKey, { alg: 'RS256', kid: 'pool-key-2' }, CLAIMS);
+    const idToken = await signJwt(rotated.privateKey, { alg: 'RS256', kid: 'pool-key-2' }, CLAIMS);
     expect((await verifyIdToken(idToken, cache, expected)).sub).toBe(CLAIMS.sub);
     expect(fetchStub).toHaveBeenCalledTimes(2);
   });
@@ -173,7 +138,9 @@ describe('verifyIdToken rejects', () => {
 
   it('a missing aud', async () => {
     expect(
-      await tokenError(await sign(poolKey.privateKey, { alg: 'RS256', kid: 'pool-key-1' }, without('aud'))),
+      await tokenError(
+        await signJwt(poolKey.privateKey, { alg: 'RS256', kid: 'pool-key-1' }, without('aud')),
+      ),
     ).toMatch(/aud is undefined, expected "3n4b5urk1ft4fl3mg5e62d9ado", this app client/);
   });
 
@@ -203,13 +170,17 @@ describe('verifyIdToken rejects', () => {
 
   it('a token without exp', async () => {
     expect(
-      await tokenError(await sign(poolKey.privateKey, { alg: 'RS256', kid: 'pool-key-1' }, without('exp'))),
+      await tokenError(
+        await signJwt(poolKey.privateKey, { alg: 'RS256', kid: 'pool-key-1' }, without('exp')),
+      ),
     ).toMatch(/exp is undefined, expected a later time/);
   });
 
   it('a token without iat', async () => {
     expect(
-      await tokenError(await sign(poolKey.privateKey, { alg: 'RS256', kid: 'pool-key-1' }, without('iat'))),
+      await tokenError(
+        await signJwt(poolKey.privateKey, { alg: 'RS256', kid: 'pool-key-1' }, without('iat')),
+      ),
     ).toMatch(/iat is undefined, expected an earlier time \(now 1700000000, leeway 300 s\)/);
   });
 
@@ -227,7 +198,9 @@ describe('verifyIdToken rejects', () => {
 
   it('a token without sub', async () => {
     expect(
-      await tokenError(await sign(poolKey.privateKey, { alg: 'RS256', kid: 'pool-key-1' }, without('sub'))),
+      await tokenError(
+        await signJwt(poolKey.privateKey, { alg: 'RS256', kid: 'pool-key-1' }, without('sub')),
+      ),
     ).toMatch(/sub is undefined, expected the user's ID/);
   });
 
@@ -281,7 +254,7 @@ describe('verifyIdToken rejects', () => {
   });
 
   it('a signature by a foreign key under the pool key’s kid', async () => {
-    const forged = await sign(foreignKey.privateKey, { alg: 'RS256', kid: 'pool-key-1' }, CLAIMS);
+    const forged = await signJwt(foreignKey.privateKey, { alg: 'RS256', kid: 'pool-key-1' }, CLAIMS);
     expect(await tokenError(forged)).toMatch(
       /the signature does not verify with the user pool key "pool-key-1"/,
     );
@@ -289,7 +262,7 @@ describe('verifyIdToken rejects', () => {
 
   it('an unknown kid, after exactly one refetch of the key set', async () => {
     const { fetchStub, cache } = pool();
-    const foreign = await sign(foreignKey.privateKey, { alg: 'RS256', kid: 'foreign-key' }, CLAIMS);
+    const foreign = await signJwt(foreignKey.privateKey, { alg: 'RS256', kid: 'foreign-key' }, CLAIMS);
     const err = await rejection(foreign, cache);
     expect(err.code).toBe('token');
     expect(err.message).toMatch(/^ID token rejected: kid "foreign-key" is not among the user pool's keys/);

@@ -1,4 +1,5 @@
 import { act, render, screen, type RenderResult } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { StrictMode, type ReactNode } from 'react';
 import type { CognitoEmulator, EmulatorUser } from 'react-cognito-sso/emulator';
 import { expect, vi } from 'vitest';
@@ -19,6 +20,14 @@ export const ALICE: EmulatorUser = {
 
 /** The storage key of the session (oidc-client-ts's `oidc.user:{authority}:{client}`). */
 export const userKey = (pool: CognitoEmulator): string => `oidc.user:${pool.issuer}:${CLIENT_ID}`;
+
+/** The stored session's tokens (in `store`, default: sessionStorage), or `null` when none is stored. */
+export const stored = (pool: CognitoEmulator, store: Storage = sessionStorage) =>
+  JSON.parse(store.getItem(userKey(pool)) ?? 'null') as {
+    access_token: string;
+    id_token: string;
+    refresh_token: string;
+  } | null;
 
 /** Every value in session and local storage, joined (to look for tokens). */
 export const allStorage = (): string =>
@@ -61,6 +70,7 @@ export async function hostedUiLogin(authorizeUrl: string, user: EmulatorUser = A
   const authorize = await fetch(authorizeUrl, { redirect: 'manual' });
   expect(authorize.status).toBe(302);
   const loginUrl = new URL(authorize.headers.get('location') ?? '', authorizeUrl);
+  expect(await (await fetch(loginUrl)).text()).toContain('name="password"');
   const login = await fetch(loginUrl, {
     method: 'POST',
     redirect: 'manual',
@@ -86,6 +96,7 @@ export async function startSignIn(
   vi.mocked(redirectTo).mockReset();
   await act(() => probe.current().signIn({ returnTo: '/reports' }));
   const callback = await hostedUiLogin(lastRedirect(), user);
+  expect(callback.origin + callback.pathname).toBe(`${APP}/callback`);
   page.unmount();
   vi.mocked(redirectTo).mockReset();
   pool.controls.resetRequestCounts();
@@ -121,4 +132,33 @@ export async function signedIn(
   const app = await landOnCallback(pool, await startSignIn(pool, props, user), props);
   await vi.waitFor(() => expect(app.navigate).toHaveBeenCalledWith('/reports'));
   return app;
+}
+
+/** Redeems `refreshToken` at the pool's token endpoint as the app client would; resolves to the JSON answer. */
+export async function refreshGrant(pool: CognitoEmulator, refreshToken: string): Promise<unknown> {
+  const refresh = await fetch(`${pool.domain}/oauth2/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'refresh_token',
+      client_id: CLIENT_ID,
+      refresh_token: refreshToken,
+    }),
+  });
+  return refresh.json();
+}
+
+/**
+ * The page shows the failure (its text matching `alert`) with "Sign in again"; clicking it reaches the hosted UI,
+ * and that sign-in completes.
+ */
+export async function signInAgainWorks(pool: CognitoEmulator, alert: RegExp): Promise<void> {
+  expect((await screen.findByRole('alert')).textContent).toMatch(alert);
+  vi.mocked(redirectTo).mockReset();
+  await userEvent.click(screen.getByRole('button', { name: 'Sign in again' }));
+  await vi.waitFor(() => expect(lastRedirect()).toContain(`${pool.domain}/oauth2/authorize?`));
+  const callback = await hostedUiLogin(lastRedirect());
+  const again = await landOnCallback(pool, callback);
+  await vi.waitFor(() => expect(again.navigate).toHaveBeenCalledWith('/'));
+  expect(again.probe.current().status).toBe('authenticated');
 }

@@ -2,7 +2,14 @@ import { act, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthCallback, useAuth } from '../../../src/index.js';
 import { redirectTo } from '../../../src/redirectTo.js';
-import { capture, idToken, json, renderWithProvider, stubCognito, USER_KEY } from '../support/fakeCognito.js';
+import {
+  capture,
+  idToken,
+  renderWithProvider,
+  stubCognito,
+  tokenResponse,
+  USER_KEY,
+} from '../support/fakeCognito.js';
 
 vi.mock('../../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
 
@@ -37,14 +44,8 @@ describe('callback and storage edge cases', () => {
     const nonce = await landOnCallback();
     const groups = Array.from({ length: 500 }, (_, i) => `group-${i}`);
     stubCognito({
-      onToken: async () =>
-        json({
-          id_token: await idToken({ nonce, 'cognito:groups': groups }),
-          access_token: 'a',
-          refresh_token: 'r',
-          token_type: 'Bearer',
-          expires_in: 3600,
-        }),
+      onToken: () =>
+        tokenResponse({ access_token: 'a', refresh_token: 'r' }, { nonce, 'cognito:groups': groups }),
     });
     const setItem = Storage.prototype.setItem;
     vi.spyOn(Storage.prototype, 'setItem').mockImplementation(function (

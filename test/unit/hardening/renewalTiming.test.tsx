@@ -1,31 +1,20 @@
-import { act, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RequireAuth, useAuth } from '../../../src/index.js';
 import { redirectTo } from '../../../src/redirectTo.js';
 import { renewalDelay } from '../../../src/session/renewalDelay.js';
 import {
-  idToken,
   json,
   renderWithProvider,
   storeSession,
   stubCognito,
+  tokenResponse,
   USER_KEY,
 } from '../support/fakeCognito.js';
+import { advance, until } from '../support/fakeTime.js';
 
 vi.mock('../../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
 
-const advance = (seconds: number) => act(() => vi.advanceTimersByTimeAsync(seconds * 1000));
-/** Retries `check` across real macrotasks (WebCrypto answers outside the faked timers) until it passes. */
-async function until(check: () => void): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return check();
-    } catch (error) {
-      if (attempt > 200) throw error;
-      await act(() => new Promise((resolve) => setImmediate(resolve)));
-    }
-  }
-}
 function Show() {
   const { status, user, error } = useAuth();
   return (
@@ -111,13 +100,13 @@ describe('renewal timing', () => {
       await storeSession({ expiresIn: 3600, claims: { iat: serverNow, exp: serverNow + 3600 } });
       let n = 0;
       const cognito = stubCognito({
-        onToken: async () =>
-          json({
-            id_token: await idToken({ iat: serverNow + 3540 * ++n, exp: serverNow + 3540 * n + 3600 }),
-            access_token: `access-${n + 1}`,
-            token_type: 'Bearer',
-            expires_in: 3600,
-          }),
+        onToken: () => {
+          n += 1;
+          return tokenResponse(
+            { access_token: `access-${n + 1}` },
+            { iat: serverNow + 3540 * n, exp: serverNow + 3540 * n + 3600 },
+          );
+        },
       });
       renderWithProvider(<Show />);
       await advance(3540 - 1);

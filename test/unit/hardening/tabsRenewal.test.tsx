@@ -2,7 +2,8 @@ import { act, render, screen } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CognitoProvider, useAuth } from '../../../src/index.js';
-import { capture, CONFIG, idToken, json, storeSession, stubCognito } from '../support/fakeCognito.js';
+import { capture, CONFIG, json, storeSession, stubCognito, tokenResponse } from '../support/fakeCognito.js';
+import { until } from '../support/fakeTime.js';
 
 /** A Web Locks stand-in: exclusive, first come first served, per name (what tabs of one origin share). */
 function installLocks() {
@@ -21,19 +22,29 @@ function installLocks() {
   return requested;
 }
 
-async function until(check: () => void): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return check();
-    } catch (error) {
-      if (attempt > 300) throw error;
-      // Real macrotasks (WebCrypto, BroadcastChannel), then zero-delay fake timers (the lock's yield).
-      await act(async () => {
-        await new Promise((resolve) => setImmediate(resolve));
-        await vi.advanceTimersByTimeAsync(1); // a zero delay set during a fake tick is due 1 ms later
-      });
-    }
-  }
+/** {@link until}, running between retries a real macrotask (WebCrypto, BroadcastChannel), then zero-delay fake timers (the lock's yield). */
+const untilSettled = (check: () => void) =>
+  until(check, () =>
+    act(async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      await vi.advanceTimersByTimeAsync(1); // a zero delay set during a fake tick is due 1 ms later
+    }),
+  );
+
+/**
+ * The token endpoint with refresh-token rotation (grace 0): each renewal answers `access-{n}` and `refresh-{n}`,
+ * tokens living `expiresIn` seconds; a refresh token other than the latest gets `invalid_grant`.
+ */
+function rotatingPool(expiresIn: number) {
+  let valid = 'refresh-0';
+  let n = 0;
+  return stubCognito({
+    onToken: (body) => {
+      if (body.get('refresh_token') !== valid) return json({ error: 'invalid_grant' }, 400);
+      valid = `refresh-${++n}`;
+      return tokenResponse({ access_token: `access-${n}`, refresh_token: valid, expires_in: expiresIn });
+    },
+  });
 }
 
 function Tab({ name }: { name: string }) {
@@ -59,21 +70,7 @@ describe('one session across tabs', () => {
   it('tabs-one-request-per-renewal: 3 tabs × 5 renewals with rotation (grace 0) → exactly 5 token requests, every tab follows, none signs out', async () => {
     const requested = installLocks();
     await storeSession({ expiresIn: 62, accessToken: 'access-0', refreshToken: 'refresh-0' });
-    let valid = 'refresh-0';
-    let n = 0;
-    const cognito = stubCognito({
-      onToken: async (body) => {
-        if (body.get('refresh_token') !== valid) return json({ error: 'invalid_grant' }, 400);
-        valid = `refresh-${++n}`;
-        return json({
-          id_token: await idToken(),
-          access_token: `access-${n}`,
-          refresh_token: valid,
-          token_type: 'Bearer',
-          expires_in: 62,
-        });
-      },
-    });
+    const cognito = rotatingPool(62);
     render(
       <StrictMode>
         <CognitoProvider {...CONFIG}>
@@ -87,10 +84,12 @@ describe('one session across tabs', () => {
         </CognitoProvider>
       </StrictMode>,
     );
-    await until(() => ['A', 'B', 'C'].forEach((tab) => screen.getByText(`${tab}:authenticated:access-0`)));
+    await untilSettled(() =>
+      ['A', 'B', 'C'].forEach((tab) => screen.getByText(`${tab}:authenticated:access-0`)),
+    );
     for (let renewal = 1; renewal <= 5; renewal++) {
       await act(() => vi.advanceTimersByTimeAsync(2000));
-      await until(() =>
+      await untilSettled(() =>
         ['A', 'B', 'C'].forEach((tab) => screen.getByText(`${tab}:authenticated:access-${renewal}`)),
       );
       expect(cognito.to('/oauth2/token')).toHaveLength(renewal);
@@ -108,21 +107,7 @@ describe('one session across tabs', () => {
 
   it('tabs-rotation-everywhere: a rotated refresh token reaches every tab, so any tab can renew next', async () => {
     await storeSession({ expiresIn: 3600, accessToken: 'access-0', refreshToken: 'refresh-0' });
-    let valid = 'refresh-0';
-    let n = 0;
-    const cognito = stubCognito({
-      onToken: async (body) => {
-        if (body.get('refresh_token') !== valid) return json({ error: 'invalid_grant' }, 400);
-        valid = `refresh-${++n}`;
-        return json({
-          id_token: await idToken(),
-          access_token: `access-${n}`,
-          refresh_token: valid,
-          token_type: 'Bearer',
-          expires_in: 3600,
-        });
-      },
-    });
+    const cognito = rotatingPool(3600);
     const a = capture(useAuth, () => <Tab name="A" />);
     const b = capture(useAuth, () => <Tab name="B" />);
     render(
@@ -135,15 +120,15 @@ describe('one session across tabs', () => {
         </CognitoProvider>
       </StrictMode>,
     );
-    await until(() => screen.getByText('B:authenticated:access-0'));
+    await untilSettled(() => screen.getByText('B:authenticated:access-0'));
     await act(async () => {
       await expect(a.current().getAccessToken()).resolves.toBe('access-1');
     });
-    await until(() => screen.getByText('B:authenticated:access-1'));
+    await untilSettled(() => screen.getByText('B:authenticated:access-1'));
     await act(async () => {
       await expect(b.current().getAccessToken()).resolves.toBe('access-2');
     });
-    await until(() => screen.getByText('A:authenticated:access-2'));
+    await untilSettled(() => screen.getByText('A:authenticated:access-2'));
     expect(cognito.to('/oauth2/token').map((r) => r.body.get('refresh_token'))).toEqual([
       'refresh-0',
       'refresh-1',

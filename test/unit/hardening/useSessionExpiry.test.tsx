@@ -1,8 +1,7 @@
 import { act, render, screen } from '@testing-library/react';
-import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AuthError, CognitoProvider, useSessionExpiry } from '../../../src/index.js';
-import { CONFIG, storeSession, stubCognito } from '../support/fakeCognito.js';
+import { AuthError, useSessionExpiry } from '../../../src/index.js';
+import { renderWithProvider, storeSession, stubCognito } from '../support/fakeCognito.js';
 
 let renders = 0;
 function Banner({ warn }: { warn?: number }) {
@@ -15,14 +14,7 @@ function Banner({ warn }: { warn?: number }) {
   );
 }
 const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
-const renderBanner = (warn?: number) =>
-  render(
-    <StrictMode>
-      <CognitoProvider {...CONFIG}>
-        <Banner {...(warn !== undefined && { warn })} />
-      </CognitoProvider>
-    </StrictMode>,
-  );
+const renderBanner = (warn?: number) => renderWithProvider(<Banner {...(warn !== undefined && { warn })} />);
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });

@@ -1,7 +1,8 @@
 import { render, type RenderResult } from '@testing-library/react';
 import { StrictMode, useEffect, type ReactNode } from 'react';
 import { vi, type Mock } from 'vitest';
-import { CognitoProvider, type CognitoProviderProps } from '../../../src/index.js';
+import { CognitoProvider, useAuth, type CognitoProviderProps } from '../../../src/index.js';
+import { signingKey, signJwt } from './signingKey.js';
 
 /** The provider configuration every unit test uses (jsdom's origin is http://localhost:3000). */
 export const CONFIG = {
@@ -14,22 +15,8 @@ export const DOMAIN = 'https://auth.example.com';
 export const APP = 'http://localhost:3000';
 export const USER_KEY = `oidc.user:${ISSUER}:${CONFIG.clientId}`;
 
-const b64 = (data: string | ArrayBuffer): string =>
-  Buffer.from(typeof data === 'string' ? data : new Uint8Array(data)).toString('base64url');
-
-const keyPair = await crypto.subtle.generateKey(
-  {
-    name: 'RSASSA-PKCS1-v1_5',
-    modulusLength: 2048,
-    publicExponent: new Uint8Array([1, 0, 1]),
-    hash: 'SHA-256',
-  },
-  true,
-  ['sign', 'verify'],
-);
-export const JWKS = {
-  keys: [{ ...(await crypto.subtle.exportKey('jwk', keyPair.publicKey)), kid: 'unit-kid', use: 'sig' }],
-};
+const poolKey = await signingKey('unit-kid');
+export const JWKS = { keys: [poolKey.jwk] };
 
 /** When "alice" signed in: stays the same across renewals, as oidc-client-ts requires. */
 const AUTH_TIME = Math.floor(Date.now() / 1000);
@@ -51,13 +38,7 @@ export async function idToken(claims: Record<string, unknown> = {}): Promise<str
     jti: crypto.randomUUID(),
     ...claims,
   };
-  const input = `${b64(JSON.stringify({ alg: 'RS256', kid: 'unit-kid', typ: 'JWT' }))}.${b64(JSON.stringify(payload))}`;
-  const signature = await crypto.subtle.sign(
-    'RSASSA-PKCS1-v1_5',
-    keyPair.privateKey,
-    new TextEncoder().encode(input),
-  );
-  return `${input}.${b64(signature)}`;
+  return signJwt(poolKey.privateKey, { alg: 'RS256', kid: 'unit-kid', typ: 'JWT' }, payload);
 }
 
 /** Stores a session as the SDK does, so that the provider restores it. */
@@ -87,6 +68,22 @@ export async function storeSession(
 /** A JSON `Response`. */
 export const json = (body: unknown, status = 200): Response =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+/**
+ * The token endpoint's answer: a fresh ID token (`claims` override its defaults), access token `access-2`, expiring
+ * in an hour; `fields` add to or override the answer's fields (e.g. `refresh_token`).
+ */
+export const tokenResponse = async (
+  fields: Record<string, unknown> = {},
+  claims: Record<string, unknown> = {},
+): Promise<Response> =>
+  json({
+    id_token: await idToken(claims),
+    access_token: 'access-2',
+    token_type: 'Bearer',
+    expires_in: 3600,
+    ...fields,
+  });
 
 /** One request the stubbed `fetch` saw. */
 export interface SeenRequest {
@@ -165,3 +162,6 @@ export function capture<T>(useHook: () => T, show: (value: T) => ReactNode = () 
     },
   };
 }
+
+/** A probe of `useAuth()` that renders the status (`loading`, `authenticated`, …) — see {@link capture}. */
+export const statusProbe = () => capture(useAuth, (auth) => <p>{auth.status}</p>);

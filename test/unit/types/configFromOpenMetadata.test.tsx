@@ -5,15 +5,7 @@ import {
   type CognitoProviderProps,
 } from 'react-cognito-sso';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-
-const openMetadataAuthConfig = {
-  provider: 'aws-cognito',
-  providerName: 'AWS Cognito',
-  clientType: 'public',
-  clientId: '3n4b5urk1ft4fl3mg5e62d9ado',
-  authority: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Em0lat0r',
-  callbackUrl: 'http://localhost:8585/callback',
-};
+import { openMetadataAuthConfig } from '../support/openMetadataAuthConfig.js';
 
 describe('configFromOpenMetadata() types', () => {
   it('takes any JSON and optional config overrides, and returns a CognitoConfig', () => {

@@ -1,0 +1,123 @@
+import { screen } from '@testing-library/react';
+import { startCognitoEmulator } from 'react-cognito-sso/emulator';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { AuthError } from '../../src/index.js';
+import {
+  ALICE,
+  APP,
+  CLIENTS,
+  allStorage,
+  landOnCallback,
+  signInAgainWorks,
+  startSignIn,
+} from './support/emulatorApp.js';
+import { setUpEmulatorPool } from './support/setUpEmulatorPool.js';
+
+vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
+
+const pool = setUpEmulatorPool();
+
+/** A well-formed pool ID of the emulator's region that is not the emulator's pool. */
+const wrongPoolId = () => `${pool.region}_An0therP00l`;
+
+/** No session (and no token) is in any Web Storage. */
+const nothingStored = () => expect(allStorage()).not.toMatch(/oidc\.user:|access_token|refresh_token/);
+
+describe('bad input gets a clear error and loses nothing', () => {
+  it('bad-pool-id: a wrong user pool ID fails the sign-in with an AuthError naming the pool\'s keys and issuer, stores nothing, offers "Sign in again"', async () => {
+    const wrong = { userPoolId: wrongPoolId() };
+    const callback = await startSignIn(pool, wrong);
+    const { probe, navigate } = await landOnCallback(pool, callback, wrong);
+    const alert = await screen.findByRole('alert');
+    const error = probe.current().error;
+    expect(error).toBeInstanceOf(AuthError);
+    expect(error?.code).toBe('network');
+    expect(error?.message).toContain(`/${wrongPoolId()}/.well-known/jwks.json`);
+    expect(error?.message).toMatch(/signing keys/);
+    expect(error?.message).toMatch(/check .*the pool's issuer/);
+    expect(alert.textContent).toContain(error?.message);
+    expect(screen.getByRole('button', { name: 'Sign in again' })).toBeTruthy();
+    expect(screen.getByText('status:error error:network')).toBeTruthy();
+    expect(navigate).not.toHaveBeenCalled();
+    nothingStored();
+  });
+
+  it('dead-token-endpoint: a dropped code exchange → AuthError "network" that says to check the connection, nothing stored, "Sign in again" works', async () => {
+    const callback = await startSignIn(pool);
+    pool.controls.failNext('token', 1, { drop: true });
+    const { probe } = await landOnCallback(pool, callback);
+    await screen.findByRole('alert');
+    expect(probe.current().error).toBeInstanceOf(AuthError);
+    expect(probe.current()).toMatchObject({ status: 'error', user: null, error: { code: 'network' } });
+    expect(probe.current().error?.message).toMatch(/check the network connection and try again/);
+    expect(pool.controls.requestCounts().token).toBe(1);
+    nothingStored();
+    await signInAgainWorks(pool, /check the network connection/);
+  });
+
+  it('dead-token-endpoint: a stopped pool (closed port) during the callback → AuthError "network", nothing stored; once it is back "Sign in again" works', async () => {
+    const down = await startCognitoEmulator({ clients: CLIENTS, users: [ALICE] });
+    onTestFinished(() => down.stop());
+    const callback = await startSignIn(down);
+    await down.stop();
+    const { probe } = await landOnCallback(down, callback);
+    await screen.findByRole('alert');
+    expect(probe.current().error).toBeInstanceOf(AuthError);
+    expect(probe.current()).toMatchObject({ status: 'error', user: null, error: { code: 'network' } });
+    expect(probe.current().error?.message).toMatch(/check the network connection and try again/);
+    nothingStored();
+    const back = await startCognitoEmulator({
+      clients: CLIENTS,
+      users: [ALICE],
+      issuerPort: Number(new URL(down.issuerOrigin).port),
+      domainPort: Number(new URL(down.domain).port),
+    });
+    onTestFinished(() => back.stop());
+    await signInAgainWorks(back, /check the network connection/);
+    expect(back.controls.requestCounts().token).toBe(1);
+  });
+
+  it('hostile-callback-state: /callback with a code and an unknown, markup-laden state → AuthError "state" as text, no token request, "Sign in again" works', async () => {
+    const state = '"><img src=x onerror=alert(1)>';
+    const hostile = new URL(`${APP}/callback?${new URLSearchParams({ code: 'x', state }).toString()}`);
+    const { probe, navigate } = await landOnCallback(pool, hostile);
+    const alert = await screen.findByRole('alert');
+    expect(probe.current().error).toBeInstanceOf(AuthError);
+    expect(probe.current().error?.code).toBe('state');
+    expect(alert.textContent).toMatch(/unknown, expired or already used — sign in again/);
+    expect(document.querySelector('img')).toBeNull();
+    expect(navigate).not.toHaveBeenCalled();
+    expect(pool.controls.requestCounts().token).toBe(0);
+    nothingStored();
+    await signInAgainWorks(pool, /unknown, expired or already used/);
+  });
+
+  it('hostile-callback-error: error=access_denied with an <img onerror> error_description and a real state → AuthError "callback" shown as text, no token request, "Sign in again" works', async () => {
+    const alertSpy = vi.spyOn(window, 'alert').mockImplementation(() => undefined);
+    onTestFinished(() => alertSpy.mockRestore());
+    const callback = await startSignIn(pool);
+    const description = '<img src=x onerror=alert(1)>';
+    const denied = new URL(`${APP}/callback`);
+    denied.search = new URLSearchParams({
+      error: 'access_denied',
+      error_description: description,
+      state: callback.searchParams.get('state') ?? '',
+    }).toString();
+    const { probe, navigate } = await landOnCallback(pool, denied);
+    const alert = await screen.findByRole('alert');
+    expect(probe.current().error).toBeInstanceOf(AuthError);
+    expect(probe.current().error).toMatchObject({
+      code: 'callback',
+      error: 'access_denied',
+      errorDescription: description,
+    });
+    expect(alert.textContent).toContain(description);
+    expect(alert.textContent).toContain('access_denied');
+    expect(document.querySelector('img')).toBeNull();
+    expect(alertSpy).not.toHaveBeenCalled();
+    expect(navigate).not.toHaveBeenCalled();
+    expect(pool.controls.requestCounts().token).toBe(0);
+    nothingStored();
+    await signInAgainWorks(pool, /access_denied/);
+  });
+});
