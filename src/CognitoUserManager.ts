@@ -106,7 +106,14 @@ export class CognitoUserManager extends UserManager {
   override async signinRedirect(args: SigninRedirectArgs = {}): Promise<void> {
     const { endpoints, issuer, appOrigin } = this.config;
     if (!endpoints) {
-      const metadata = await this.metadataService.getMetadata();
+      const metadata = await this.metadataService.getMetadata().catch((cause: unknown) => {
+        const error = AuthError.from(cause, 'config');
+        throw new AuthError(
+          error.code,
+          `discovery: could not read ${this.config.metadataUrl} (${error.message})${error.code === 'config' ? ' — check userPoolId, region and endpoint/authority.' : ''}`,
+          { cause },
+        );
+      });
       if (metadata.issuer !== issuer) {
         throw new AuthError(
           'config',

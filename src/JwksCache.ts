@@ -24,8 +24,8 @@ export class JwksCache {
    * JWK import refuses a key whose `kty` is not `RSA`, whose `alg` (when present) is not `RS256`, or whose `use`
    * (when present) is not `sig`.
    *
-   * @throws AuthError code `token` when the pool has no usable RS256 signing key with this `kid`; code `network`
-   *   when the key set cannot be loaded
+   * @throws AuthError code `token` when the pool has no usable RS256 signing key with this `kid`; code `config` when
+   *   the key set answers 4xx (no such pool: a wrong pool ID or endpoint); code `network` when it cannot be loaded
    */
   declare readonly getKey: (kid: string) => Promise<CryptoKey>;
 
@@ -48,11 +48,18 @@ export class JwksCache {
       const timer = setTimeout(() => abort.abort(), timeoutSeconds * 1000);
       try {
         const response = await get(jwksUri, { signal: abort.signal });
+        if (response.status >= 400 && response.status < 500) {
+          throw new AuthError(
+            'config',
+            `The user pool's signing keys at ${jwksUri} answered HTTP ${response.status} — check userPoolId, region and endpoint/authority.`,
+          );
+        }
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         const { keys: set } = (await response.json()) as { keys?: unknown };
         if (!Array.isArray(set)) throw new Error('no "keys" array');
         return set;
       } catch (err) {
+        if (err instanceof AuthError) throw err;
         throw new AuthError(
           'network',
           `Could not load the user pool's signing keys from ${jwksUri} (${(err as Error | undefined)?.message ?? err}) — check the network connection and the pool's issuer, then try again.`,

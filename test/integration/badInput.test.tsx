@@ -1,13 +1,17 @@
-import { screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
+import { StrictMode } from 'react';
 import { startCognitoEmulator } from 'react-cognito-sso/emulator';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
-import { AuthError } from '../../src/index.js';
+import { AuthError, CognitoProvider } from '../../src/index.js';
+import { redirectTo } from '../../src/redirectTo.js';
 import {
   ALICE,
   APP,
+  CLIENT_ID,
   CLIENTS,
   allStorage,
   landOnCallback,
+  makeProbe,
   signInAgainWorks,
   startSignIn,
 } from './support/emulatorApp.js';
@@ -24,21 +28,42 @@ const wrongPoolId = () => `${pool.region}_An0therP00l`;
 const nothingStored = () => expect(allStorage()).not.toMatch(/oidc\.user:|access_token|refresh_token/);
 
 describe('bad input gets a clear error and loses nothing', () => {
-  it('bad-pool-id: a wrong user pool ID fails the sign-in with an AuthError naming the pool\'s keys and issuer, stores nothing, offers "Sign in again"', async () => {
+  it('bad-pool-id: a wrong user pool ID fails the sign-in with an AuthError "config" naming the pool\'s keys and what to check, stores nothing, offers "Sign in again"', async () => {
     const wrong = { userPoolId: wrongPoolId() };
     const callback = await startSignIn(pool, wrong);
     const { probe, navigate } = await landOnCallback(pool, callback, wrong);
     const alert = await screen.findByRole('alert');
     const error = probe.current().error;
     expect(error).toBeInstanceOf(AuthError);
-    expect(error?.code).toBe('network');
+    expect(error?.code).toBe('config');
     expect(error?.message).toContain(`/${wrongPoolId()}/.well-known/jwks.json`);
     expect(error?.message).toMatch(/signing keys/);
-    expect(error?.message).toMatch(/check .*the pool's issuer/);
+    expect(error?.message).toMatch(/check userPoolId, region and endpoint\/authority/);
     expect(alert.textContent).toContain(error?.message);
     expect(screen.getByRole('button', { name: 'Sign in again' })).toBeTruthy();
-    expect(screen.getByText('status:error error:network')).toBeTruthy();
+    expect(screen.getByText('status:error error:config')).toBeTruthy();
     expect(navigate).not.toHaveBeenCalled();
+    nothingStored();
+  });
+
+  it('bad-pool-id-discovery: without a domain, a wrong user pool ID fails signIn() with an AuthError "config" that says what to fix, no redirect, nothing stored', async () => {
+    const probe = makeProbe();
+    render(
+      <StrictMode>
+        <CognitoProvider userPoolId={wrongPoolId()} clientId={CLIENT_ID} endpoint={pool.issuerOrigin}>
+          <probe.Probe />
+        </CognitoProvider>
+      </StrictMode>,
+    );
+    await screen.findByText(/status:unauthenticated/);
+    vi.mocked(redirectTo).mockReset();
+    const failure = await act(() => probe.current().signIn().catch((error: unknown) => error));
+    expect(failure).toBeInstanceOf(AuthError);
+    expect(failure).toMatchObject({ code: 'config' });
+    expect((failure as AuthError).message).toContain(`/${wrongPoolId()}/.well-known/openid-configuration`);
+    expect((failure as AuthError).message).toMatch(/check userPoolId, region and endpoint\/authority\.$/);
+    await screen.findByText('status:error error:config');
+    expect(redirectTo).not.toHaveBeenCalled();
     nothingStored();
   });
 

@@ -129,6 +129,15 @@ describe('JwksCache', () => {
     expect(err.cause).toBeDefined();
   });
 
+  it.each([400, 404])('reports a %i answer (no such pool) as a configuration error that says what to fix', async (status) => {
+    const cache = new JwksCache(URI, { fetch: vi.fn<typeof fetch>(async () => new Response('{}', { status })) });
+    const err = await failure(cache.getKey('k1'));
+    expect(err.code).toBe('config');
+    expect(err.message).toBe(
+      `The user pool's signing keys at ${URI} answered HTTP ${status} — check userPoolId, region and endpoint/authority.`,
+    );
+  });
+
   it('aborts a request that outlives the timeout (default 10 s)', async () => {
     vi.useFakeTimers();
     const fetchStub = vi.fn<typeof fetch>(
