@@ -7,11 +7,14 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
-import { readFile, stat, writeFile } from 'node:fs/promises';
-import { extname, join, resolve, sep } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Page } from 'playwright-core';
+import { createStaticHandler } from '../demo/server/createStaticHandler.js';
+import { listen } from '../demo/server/listen.js';
 import { launchBrowser } from '../test/e2e/support/launchBrowser.js';
+import { submitHostedUiForm } from '../test/e2e/support/signIn.js';
 
 /** The browser entry of the scratch app (`src/main.tsx`): one page with sign-in, "Signed in as", sign-out. */
 export const SCRATCH_SIGN_IN_APP = `import { StrictMode } from 'react';
@@ -178,49 +181,17 @@ export class ScratchSignInFailure extends Error {
   }
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-};
-
 /**
- * Serves `root` on 127.0.0.1 (free port): files as they are, any other extension-less path (`/callback`) as
- * `index.html`, everything else 404. Resolves with the app's origin on `localhost`.
+ * Serves `root` with the demo's static handler (files read from disk per request, so a `config.json` written
+ * after start is served; `index.html` for every other path) on a free 127.0.0.1 port. Resolves with the app's
+ * origin on `localhost`.
  */
 async function serveSpa(root: string): Promise<{ origin: string; server: Server }> {
-  const send = async (
-    method: string | undefined,
-    url: string | undefined,
-  ): Promise<[number, string, Buffer]> => {
-    if (method !== 'GET' && method !== 'HEAD') return [405, 'text/plain', Buffer.from('method not allowed')];
-    const pathname = decodeURIComponent(new URL(url ?? '/', 'http://localhost').pathname);
-    const file = resolve(root, `.${pathname}`);
-    if (file !== root && !file.startsWith(root + sep)) return [404, 'text/plain', Buffer.from('not found')];
-    const isFile = (await stat(file).catch(() => undefined))?.isFile() === true;
-    if (!isFile && extname(pathname) !== '') return [404, 'text/plain', Buffer.from('not found')];
-    const served = isFile ? file : join(root, 'index.html');
-    return [200, CONTENT_TYPES[extname(served)] ?? 'application/octet-stream', await readFile(served)];
-  };
+  const handle = createStaticHandler(root);
   const server = createServer((request, response) => {
-    send(request.method, request.url)
-      .catch((): [number, string, Buffer] => [400, 'text/plain', Buffer.from('bad request')])
-      .then(([status, type, body]) => {
-        response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
-        response.end(request.method === 'HEAD' ? undefined : body);
-      })
-      .catch(() => response.destroy());
+    handle(request, response).catch(() => response.destroy());
   });
-  await new Promise<void>((resolvePromise, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolvePromise);
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('the static server has no port');
-  return { origin: `http://localhost:${address.port}`, server };
+  return { origin: `http://localhost:${await listen(server, 0)}`, server };
 }
 
 function stopServer(server: Server): Promise<void> {
@@ -279,7 +250,7 @@ function since(start: number): string {
  */
 async function driveChromium(page: Page, origin: string, emulator: EmulatorLine): Promise<string[]> {
   const { domain, clientId } = emulator.config;
-  const { username, password, email } = emulator.user;
+  const { username, email } = emulator.user;
   const signedInText = `Signed in as ${email}`;
   const signInButton = page.getByRole('button', { name: 'Sign in', exact: true });
   const callbacks: string[] = [];
@@ -299,9 +270,7 @@ async function driveChromium(page: Page, origin: string, emulator: EmulatorLine)
     doing = `waiting for the hosted UI on ${domain}`;
     await page.waitForURL((url) => url.origin === domain);
     doing = `signing in as ${username} on the hosted UI`;
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await submitHostedUiForm(page, emulator.user);
     doing = `waiting for "${signedInText}"`;
     await page.getByText(signedInText, { exact: true }).waitFor();
     check(page.url() === `${origin}/`, `signed in on ${page.url()} rather than ${origin}/`);

@@ -1,8 +1,8 @@
 import type { BrowserContext, Request, Response } from 'playwright-core';
+import type { CountedEndpoint } from 'react-cognito-sso/emulator';
 
-/** The Cognito endpoint a URL names (`other` for anything else on a Cognito origin). */
-export type CognitoEndpoint =
-  'discovery' | 'jwks' | 'authorize' | 'login' | 'token' | 'userInfo' | 'revoke' | 'logout' | 'other';
+/** The Cognito endpoint a URL names, as the emulator counts it (`other` for anything else on a Cognito origin). */
+export type CognitoEndpoint = CountedEndpoint | 'other';
 
 /** One request start or response seen by the browser, in the order the browser reported them. */
 export interface NetworkEvent {

@@ -1,7 +1,8 @@
 import { NON_READERS, TOKEN_READERS } from '../apps/shared/benchTree.js';
 import type { BundleSize } from '../bundleSize.js';
 import { SIZE_TARGET } from '../bundleSize.js';
-import type { BenchAppName, BuiltBenchApp } from './buildBenchApp.js';
+import type { BuiltApp } from './buildApp.js';
+import type { BenchAppName } from './buildBenchApp.js';
 import { COGNITO_LATENCY_MS, type AppRun } from './measureAppRun.js';
 import { summarize, type Summary } from './summarize.js';
 
@@ -21,7 +22,7 @@ export interface BenchRow {
 export interface BenchResults {
   runs: Record<BenchAppName, AppRun[]>;
   bundles: { sdk: BundleSize; stack: BundleSize; baseline: BundleSize };
-  apps: Record<BenchAppName, BuiltBenchApp>;
+  apps: Record<BenchAppName, BuiltApp>;
 }
 
 interface Column {

@@ -1,11 +1,11 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { addCognitoLatency } from './addCognitoLatency.js';
-import type { BuiltBenchApp } from './buildBenchApp.js';
+import type { BuiltApp } from './buildApp.js';
 import { measureReload, type ReloadMetrics } from './measureReload.js';
 import { measureRenewal, RENEWAL_TOKEN_LIFETIMES, type RenewalMetrics } from './measureRenewal.js';
 import { measureSignIn, type SignInMetrics } from './measureSignIn.js';
 import { NetworkLog } from './NetworkLog.js';
-import { startBenchStack, type BenchStack } from './startBenchStack.js';
+import { startBenchStack } from './startBenchStack.js';
 
 /** The delay added to each request to Cognito for {@link AppRun.signInWithLatency}, in ms. */
 export const COGNITO_LATENCY_MS = 50;
@@ -30,24 +30,22 @@ async function inContext<T>(browser: Browser, work: (context: BrowserContext) =>
   }
 }
 
-const origins = (stack: BenchStack): string[] => [stack.emulator.issuerOrigin, stack.emulator.domain];
-
 /**
  * One run of one bench app against a fresh emulator, each phase in a fresh browser context: sign-in and reload
  * (loopback), sign-in with {@link COGNITO_LATENCY_MS} added to every Cognito request, then renewals (faked clock,
  * see {@link measureRenewal}).
  */
-export async function measureAppRun(browser: Browser, app: BuiltBenchApp): Promise<AppRun> {
+export async function measureAppRun(browser: Browser, app: BuiltApp): Promise<AppRun> {
   const stack = await startBenchStack(app, { tokenLifetimes: RENEWAL_TOKEN_LIFETIMES });
   try {
     const { signIn, reload } = await inContext(browser, async (context) => {
-      const log = new NetworkLog(context, origins(stack));
+      const log = new NetworkLog(context, stack.cognitoOrigins);
       const page = await context.newPage();
       return { signIn: await measureSignIn(page, stack, log), reload: await measureReload(page, stack, log) };
     });
     const signInWithLatency = await inContext(browser, async (context) => {
-      await addCognitoLatency(context, origins(stack), COGNITO_LATENCY_MS);
-      return measureSignIn(await context.newPage(), stack, new NetworkLog(context, origins(stack)));
+      await addCognitoLatency(context, stack.cognitoOrigins, COGNITO_LATENCY_MS);
+      return measureSignIn(await context.newPage(), stack, new NetworkLog(context, stack.cognitoOrigins));
     });
     return { signIn, reload, signInWithLatency, renewal: await measureRenewal(browser, stack) };
   } finally {

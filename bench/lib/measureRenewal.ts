@@ -94,7 +94,7 @@ export async function measureRenewal(browser: Browser, stack: BenchStack): Promi
   const context = await browser.newContext();
   try {
     await context.clock.install();
-    const log = new NetworkLog(context, [stack.emulator.issuerOrigin, stack.emulator.domain]);
+    const log = new NetworkLog(context, stack.cognitoOrigins);
     const first = await context.newPage();
     await measureSignIn(first, stack, log);
     const before = await readProbe(first);

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { CountedEndpoint } from 'react-cognito-sso/emulator';
+import { submitHostedUiForm } from '../../test/e2e/support/signIn.js';
 import { SETTLE_MS, SIGN_IN_BUTTON, SIGNED_IN } from './appSelectors.js';
 import { countEndpoint, type NetworkLog } from './NetworkLog.js';
 import { readProbe } from './readProbe.js';
@@ -59,9 +60,7 @@ export async function measureSignIn(page: Page, stack: BenchStack, log: NetworkL
 
   controls.resetRequestCounts();
   const submitted = log.mark();
-  await page.getByLabel('Username').fill(stack.user.username);
-  await page.getByLabel('Password').fill(stack.user.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await submitHostedUiForm(page, stack.user);
   await page.locator(SIGNED_IN).waitFor();
   await sleep(SETTLE_MS);
   const server = controls.requestCounts();

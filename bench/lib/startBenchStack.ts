@@ -1,15 +1,16 @@
 import { DEMO_CLIENT_ID, startCognitoEmulator } from 'react-cognito-sso/emulator';
 import type { CognitoEmulator, EmulatorOptions, EmulatorUser } from 'react-cognito-sso/emulator';
 import { demoUser } from '../../test/e2e/support/demoUser.js';
-import type { BuiltBenchApp } from './buildBenchApp.js';
+import type { BuiltApp } from './buildApp.js';
 import { serveApp } from './serveApp.js';
 
 /** One bench app served next to its own Cognito emulator. */
 export interface BenchStack {
-  app: BuiltBenchApp;
   /** The app's origin, `http://localhost:{port}`. */
   origin: string;
   emulator: CognitoEmulator;
+  /** The emulator's origins, issuer and hosted-UI domain: every request to Cognito goes to one of them. */
+  cognitoOrigins: readonly string[];
   /** The user who signs in (the emulator's demo user alice). */
   user: EmulatorUser;
   stop(): Promise<void>;
@@ -20,7 +21,7 @@ export interface BenchStack {
  * origin's `/callback` and `/` as its callback and sign-out URLs; the app is configured for that emulator.
  */
 export async function startBenchStack(
-  app: BuiltBenchApp,
+  app: BuiltApp,
   options: Pick<EmulatorOptions, 'tokenLifetimes'> = {},
 ): Promise<BenchStack> {
   const user = demoUser('alice');
@@ -45,9 +46,9 @@ export async function startBenchStack(
       issuer: emulator.issuer,
     });
     return {
-      app,
       origin: server.origin,
       emulator,
+      cognitoOrigins: [emulator.issuerOrigin, emulator.domain],
       user,
       async stop() {
         await emulator.stop();

@@ -45,7 +45,11 @@ describe('sign-in failures in the demo', () => {
     await page.goto(`${demo.stack.url}/callback?error=access_denied&error_description=Denied`);
 
     await page.getByRole('heading', { name: 'Sign-in failed' }).waitFor();
-    expect(await page.getByRole('alert').innerText()).toMatch(/sign in again/i);
+    const alert = page.getByRole('alert');
+    expect(await alert.locator('.error-message').innerText()).toBe(
+      'No sign-in in progress (page reloaded?) — sign in again.',
+    );
+    expect(await alert.getByRole('button', { name: 'Sign in again' }).count()).toBe(1);
     expect(demo.stack.emulator.controls.requestCounts().token).toBe(0);
 
     await page.getByRole('button', { name: 'Sign in again' }).click();

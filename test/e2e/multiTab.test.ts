@@ -5,12 +5,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startCognitoEmulator, type CognitoEmulator } from 'react-cognito-sso/emulator';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../bench/lib/buildApp.js';
+import { pollUntil } from '../../bench/lib/pollUntil.js';
 import { serveApp, type AppServer } from '../../bench/lib/serveApp.js';
+import { demoUser } from './support/demoUser.js';
 import { launchBrowser } from './support/launchBrowser.js';
 import { submitHostedUiForm } from './support/signIn.js';
 
 const CLIENT_ID = 'multitabclient1';
-const ALICE = { username: 'alice', password: 'Alice-Pass-1', email: 'alice@example.com' };
+const ALICE = demoUser('alice');
 
 let distDir: string;
 let app: AppServer;
@@ -27,7 +29,7 @@ beforeAll(async () => {
       { clientId: CLIENT_ID, callbackUrls: [`${app.origin}/callback`], logoutUrls: [`${app.origin}/`] },
     ],
     users: [ALICE],
-    // 62 s tokens renewed 60 s before expiry: a renewal every ~2 s
+    // 62 s tokens renewed 60 s before expiry (the default): a renewal every ~2 s
     tokenLifetimes: { idTokenSeconds: 62, accessTokenSeconds: 62 },
     refreshTokenRotation: { enabled: true, retryGracePeriodSeconds: 0 },
   });
@@ -79,13 +81,23 @@ const expectStatus = (page: Page, status: string) =>
 
 const tokensOf = (page: Page) => page.evaluate(() => window.__accessTokens ?? []);
 
-/** Polls until every tab holds the same access token, other than `previous`; returns it. */
+/** Polls (10 s at most) until every tab holds the same access token, other than `previous`; returns it. */
 async function nextCommonToken(pages: Page[], previous: string | null): Promise<string> {
-  for (;;) {
-    const last = (await Promise.all(pages.map(tokensOf))).map((tokens) => tokens.at(-1) ?? null);
-    if (last[0] && last[0] !== previous && last.every((token) => token === last[0])) return last[0];
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+  let common: string | undefined;
+  await pollUntil(
+    async () => {
+      const last = (await Promise.all(pages.map(tokensOf))).map((tokens) => tokens.at(-1));
+      common =
+        last[0] !== undefined && last[0] !== previous && last.every((token) => token === last[0])
+          ? last[0]
+          : undefined;
+      return common !== undefined;
+    },
+    'every tab to hold the same new access token',
+    10_000,
+  );
+  if (common === undefined) throw new Error('pollUntil resolved without a common token');
+  return common;
 }
 
 describe('one session across real Chromium tabs (BroadcastChannel + Web Locks)', () => {
@@ -117,16 +129,20 @@ describe('one session across real Chromium tabs (BroadcastChannel + Web Locks)',
     const tabs = [first, await openTab(), await openTab()];
     await Promise.all(tabs.map((tab) => expectStatus(tab, 'authenticated')));
     // Start counting right after a renewal every tab received: the next one is ~2 s away.
-    let token = await nextCommonToken(tabs, await nextCommonToken(tabs, null));
+    const start = await nextCommonToken(tabs, await nextCommonToken(tabs, null));
     emulator.controls.resetRequestCounts();
+    let token = start;
     const renewed: string[] = [];
     for (let renewal = 1; renewal <= 5; renewal++) {
       token = await nextCommonToken(tabs, token);
       renewed.push(token);
     }
     expect(emulator.controls.requestCounts().token).toBe(5);
+    expect(new Set(renewed).size).toBe(5); // rotation: every renewal a new token
     for (const tab of tabs) {
-      expect(await tokensOf(tab)).toEqual(expect.arrayContaining(renewed)); // every tab got every renewal
+      // Since `start`, the tab held exactly the 5 shared tokens, in order: none of its own, none skipped.
+      const held = await tokensOf(tab);
+      expect(held.slice(held.indexOf(start) + 1)).toEqual(renewed);
       expect(await text(tab, 'status')).toBe('authenticated');
       expect(await text(tab, 'error')).toBe('none');
     }

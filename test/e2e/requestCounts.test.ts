@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TOKEN_READERS } from '../../bench/apps/shared/benchTree.js';
-import { buildBenchApp, type BuiltBenchApp } from '../../bench/lib/buildBenchApp.js';
+import type { BuiltApp } from '../../bench/lib/buildApp.js';
+import { buildBenchApp } from '../../bench/lib/buildBenchApp.js';
 import { measureReload } from '../../bench/lib/measureReload.js';
 import {
   measureRenewal,
@@ -23,7 +24,7 @@ import { launchBrowser } from './support/launchBrowser.js';
  */
 describe('requests to Cognito made by the SDK (bench app)', () => {
   let work: string;
-  let app: BuiltBenchApp;
+  let app: BuiltApp;
   let browser: Browser;
 
   beforeAll(async () => {
@@ -49,7 +50,7 @@ describe('requests to Cognito made by the SDK (bench app)', () => {
     });
     beforeEach(async () => {
       context = await browser.newContext();
-      log = new NetworkLog(context, [stack.emulator.issuerOrigin, stack.emulator.domain]);
+      log = new NetworkLog(context, stack.cognitoOrigins);
     });
     afterEach(async () => {
       await context?.close();
