@@ -59,10 +59,16 @@ export interface PublicApi {
   missing: { subpath: string; typesFile: string }[];
 }
 
-interface PackageJson {
+/** The fields of a package.json the scripts read. */
+export interface PackageJson {
   name: string;
+  version: string;
   exports?: Record<string, unknown>;
+  bin?: string | Record<string, string>;
+  files?: string[];
   scripts?: Record<string, string>;
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
 }
 
 /** Reads and parses `package.json` in `dir`. */
@@ -304,7 +310,7 @@ function formatDiagnostics(diagnostics: readonly ts.Diagnostic[]): string {
 }
 
 /** The `tsc -p <config>` projects of the `build` script, in order. */
-export function buildProjects(buildScript: string): string[] {
+function buildProjects(buildScript: string): string[] {
   return [...buildScript.matchAll(/\btsc\s+(?:-p|--project)\s+(\S+)/g)].map((match) => match[1] ?? '');
 }
 
@@ -312,12 +318,12 @@ export function buildProjects(buildScript: string): string[] {
  * Emits the declarations of every `tsc -p` project in the `build` script into `outRoot` (instead of the repository
  * root, so dist/ is untouched), laid out as the build lays them out, with package.json beside them.
  */
-export async function emitDeclarations(root: string, outRoot: string): Promise<void> {
-  const pkg = await readPackageJson(root);
+async function emitDeclarations(outRoot: string): Promise<void> {
+  const pkg = await readPackageJson(REPO_ROOT);
   const projects = buildProjects(pkg.scripts?.build ?? '');
   if (projects.length === 0) throw new Error('package.json scripts.build runs no `tsc -p <tsconfig>`');
   for (const project of projects) {
-    const configPath = resolve(root, project);
+    const configPath = resolve(REPO_ROOT, project);
     const parsed = ts.getParsedCommandLineOfConfigFile(
       configPath,
       {},
@@ -332,7 +338,7 @@ export async function emitDeclarations(root: string, outRoot: string): Promise<v
     const outDir = parsed.options.outDir ?? dirname(configPath);
     const options: ts.CompilerOptions = {
       ...parsed.options,
-      outDir: resolve(outRoot, relative(root, outDir)),
+      outDir: resolve(outRoot, relative(REPO_ROOT, outDir)),
       noEmit: false,
       declaration: true,
       emitDeclarationOnly: true,
@@ -347,17 +353,15 @@ export async function emitDeclarations(root: string, outRoot: string): Promise<v
     );
     if (errors.length > 0) throw new Error(`${project} does not compile:\n${formatDiagnostics(errors)}`);
   }
-  await copyFile(join(root, 'package.json'), join(outRoot, 'package.json'));
-  await symlink(join(root, 'node_modules'), join(outRoot, 'node_modules'), 'dir');
+  await copyFile(join(REPO_ROOT, 'package.json'), join(outRoot, 'package.json'));
+  await symlink(join(REPO_ROOT, 'node_modules'), join(outRoot, 'node_modules'), 'dir');
 }
 
 /** Builds the declarations into a temporary directory and renders the report from them. */
-export async function generateApiReport(
-  root: string = REPO_ROOT,
-): Promise<{ report: string; api: PublicApi }> {
+export async function generateApiReport(): Promise<{ report: string; api: PublicApi }> {
   const outRoot = await mkdtemp(join(tmpdir(), 'api-report-'));
   try {
-    await emitDeclarations(root, outRoot);
+    await emitDeclarations(outRoot);
     const api = await readPublicApi(outRoot);
     return { report: formatApiReport(api), api };
   } finally {

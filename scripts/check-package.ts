@@ -19,12 +19,11 @@ import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { pathToFileURL } from 'node:url';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import ts from 'typescript';
-import { exportTarget, readPublicApi, REPO_ROOT, specifierOf } from './api-report.js';
-import type { ApiEntry } from './api-report.js';
+import { exportTarget, readPackageJson, readPublicApi, REPO_ROOT, specifierOf } from './api-report.js';
+import type { ApiEntry, PackageJson } from './api-report.js';
 import {
   SCRATCH_API_USAGE,
   SCRATCH_EMULATOR_SCRIPT,
@@ -44,7 +43,7 @@ const SCRATCH_DEPENDENCIES = ['react', 'react-dom'];
 const SCRATCH_DEV_DEPENDENCIES = ['vite', 'typescript', '@types/react', '@types/react-dom'];
 
 /** One step's outcome. */
-export interface StepResult {
+interface StepResult {
   name: string;
   ok: boolean;
   ms: number;
@@ -52,16 +51,6 @@ export interface StepResult {
   summary: string;
   /** Tool output worth reading (always on failure). */
   details?: string;
-}
-
-interface PackageJson {
-  name: string;
-  version: string;
-  exports?: Record<string, unknown>;
-  bin?: string | Record<string, string>;
-  files?: string[];
-  dependencies?: Record<string, string>;
-  peerDependencies?: Record<string, string>;
 }
 
 interface RunResult {
@@ -186,15 +175,15 @@ async function importGraphProblems(
   return { files: parent.size, bare: [...bare].sort(), problems };
 }
 
-function installedVersion(root: string, name: string): string {
-  const manifest = join(root, 'node_modules', name, 'package.json');
+function installedVersion(name: string): string {
+  const manifest = join(REPO_ROOT, 'node_modules', name, 'package.json');
   if (!existsSync(manifest)) throw new StepFailure(`${name} is not installed in the repository`);
   return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
 }
 
-function scratchManifest(root: string, tarball: string): string {
+function scratchManifest(tarball: string): string {
   const pin = (names: string[]): Record<string, string> =>
-    Object.fromEntries(names.map((name) => [name, installedVersion(root, name)]));
+    Object.fromEntries(names.map((name) => [name, installedVersion(name)]));
   return JSON.stringify(
     {
       name: 'scratch-consumer',
@@ -372,18 +361,8 @@ function formatBytes(bytes: number): string {
   return bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} kB` : `${bytes} B`;
 }
 
-/** Options of {@link checkPackage}. */
-export interface CheckPackageOptions {
-  /** The package to check (default: this repository). */
-  root?: string;
-  /** Receives each finished step (default: prints it). */
-  onStep?: (step: StepResult) => void;
-}
-
-/** Runs every check; resolves with the steps (it never throws for a failed check). */
-export async function checkPackage(options: CheckPackageOptions = {}): Promise<StepResult[]> {
-  const root = options.root ?? REPO_ROOT;
-  const onStep = options.onStep ?? printStep;
+/** Runs every check on this repository, printing each step as it finishes; never throws for a failed check. */
+async function checkPackage(): Promise<StepResult[]> {
   const steps: StepResult[] = [];
   const work = await mkdtemp(join(tmpdir(), 'check-package-'));
 
@@ -404,14 +383,14 @@ export async function checkPackage(options: CheckPackageOptions = {}): Promise<S
     }
     result.ms = performance.now() - started;
     steps.push(result);
-    onStep(result);
+    printStep(result);
     return result.ok;
   }
 
   try {
-    if (!relative(root, work).startsWith('..'))
-      throw new Error(`temporary directory ${work} is inside ${root}`);
-    const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as PackageJson;
+    if (!relative(REPO_ROOT, work).startsWith('..'))
+      throw new Error(`temporary directory ${work} is inside ${REPO_ROOT}`);
+    const pkg = await readPackageJson(REPO_ROOT);
     const tarballDir = join(work, 'pack');
     const unpacked = join(work, 'unpacked');
     const appDir = join(work, 'app');
@@ -419,7 +398,7 @@ export async function checkPackage(options: CheckPackageOptions = {}): Promise<S
     const shipped: { subpath: string; target: string }[] = [];
 
     const built = await step('build', async () => {
-      await runOrFail('npm run build', 'npm', ['run', 'build'], root);
+      await runOrFail('npm run build', 'npm', ['run', 'build'], REPO_ROOT);
       return `npm run build (${pkg.name}@${pkg.version})`;
     });
     if (!built) return steps;
@@ -430,7 +409,7 @@ export async function checkPackage(options: CheckPackageOptions = {}): Promise<S
         'npm pack',
         'npm',
         ['pack', '--json', '--pack-destination', tarballDir],
-        root,
+        REPO_ROOT,
       );
       const [info] = JSON.parse(output.slice(output.indexOf('['))) as {
         filename: string;
@@ -441,7 +420,7 @@ export async function checkPackage(options: CheckPackageOptions = {}): Promise<S
       if (info === undefined) throw new StepFailure('npm pack reported no tarball', output);
       tarball = join(tarballDir, info.filename);
       await mkdir(unpacked);
-      await runOrFail('tar', 'tar', ['-xzf', tarball, '-C', unpacked], root);
+      await runOrFail('tar', 'tar', ['-xzf', tarball, '-C', unpacked], REPO_ROOT);
       const files = new Set(info.files.map((file) => file.path));
       const missing: string[] = [];
       for (const [subpath, value] of Object.entries(pkg.exports ?? {})) {
@@ -493,7 +472,7 @@ export async function checkPackage(options: CheckPackageOptions = {}): Promise<S
     });
 
     await step('attw --profile esm-only', async () => {
-      const attw = join(root, 'node_modules', '.bin', 'attw');
+      const attw = join(REPO_ROOT, 'node_modules', '.bin', 'attw');
       const args = [
         tarball,
         '--profile',
@@ -503,7 +482,7 @@ export async function checkPackage(options: CheckPackageOptions = {}): Promise<S
         '--format',
         'table-flipped',
       ];
-      const { code, output } = await run(attw, args, root);
+      const { code, output } = await run(attw, args, REPO_ROOT);
       if (code !== 0) throw new StepFailure('problems found', output);
       return 'no problems: types and JavaScript resolve for every subpath under node16 (ESM) and bundler';
     });
@@ -542,7 +521,7 @@ export async function checkPackage(options: CheckPackageOptions = {}): Promise<S
       await mkdir(join(appDir, 'src'), { recursive: true });
       await mkdir(join(appDir, 'node'));
       await mkdir(join(appDir, 'surface'));
-      await writeFile(join(appDir, 'package.json'), scratchManifest(root, tarball));
+      await writeFile(join(appDir, 'package.json'), scratchManifest(tarball));
       await runOrFail(
         'npm install',
         'npm',
@@ -553,7 +532,7 @@ export async function checkPackage(options: CheckPackageOptions = {}): Promise<S
       const shippedSubpaths = new Set(shipped.map(({ subpath }) => subpath));
       apiEntries = api.entries.filter((entry) => shippedSubpaths.has(entry.subpath));
       const versions = [...SCRATCH_DEPENDENCIES, ...SCRATCH_DEV_DEPENDENCIES].map(
-        (name) => `${name}@${installedVersion(root, name)}`,
+        (name) => `${name}@${installedVersion(name)}`,
       );
       return `${pkg.name}@${pkg.version} from the tarball into ${appDir} with ${versions.join(', ')}`;
     });
@@ -651,9 +630,7 @@ async function main(): Promise<void> {
   process.exitCode = failed.length === 0 ? 0 : 1;
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    process.exitCode = 1;
-  });
-}
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});

@@ -1,4 +1,4 @@
-import { DEMO_CLIENT_ID, DEMO_USERS, startCognitoEmulator } from 'react-cognito-sso/emulator';
+import { DEMO_CLIENT_ID, startCognitoEmulator } from 'react-cognito-sso/emulator';
 import type { CognitoEmulator, EmulatorOptions } from 'react-cognito-sso/emulator';
 import type { DemoAuthSettings } from './DemoAuthSettings.js';
 
@@ -29,7 +29,6 @@ export async function startDemoEmulator(
         logoutUrls: [`${appOrigin}/`],
       },
     ],
-    users: DEMO_USERS,
     ...options,
   });
   return {

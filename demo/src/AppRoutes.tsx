@@ -1,5 +1,6 @@
 import { RequireAuth } from 'react-cognito-sso';
 import { Route, Routes } from 'react-router';
+import { ADMIN_GROUP } from '../shared/adminGroup.js';
 import { ProtectedLayout } from './components/ProtectedLayout.js';
 import { CallbackPage } from './pages/CallbackPage.js';
 import { ExplorePage } from './pages/ExplorePage.js';
@@ -27,7 +28,7 @@ export function AppRoutes() {
         <Route
           path="settings"
           element={
-            <RequireAuth groups={['admin']} fallback={<UnauthorisedPage />}>
+            <RequireAuth groups={[ADMIN_GROUP]} fallback={<UnauthorisedPage />}>
               <SettingsPage />
             </RequireAuth>
           }

@@ -1,12 +1,10 @@
+import { ADMIN_GROUP } from '../../shared/adminGroup.js';
 import type { LoggedInUser } from '../../shared/LoggedInUser.js';
 import type { VerifiedClaims } from './createTokenVerifier.js';
 
-/** The Cognito group whose members are OpenMetadata admins in the demo. */
-export const ADMIN_GROUP = 'admin';
-
 /**
  * OpenMetadata's logged-in user for verified token claims: the name from `cognito:username` (ID token) or
- * `username` (access token), teams from `cognito:groups`, the Admin role for the `admin` group.
+ * `username` (access token), teams from `cognito:groups`, the Admin role for {@link ADMIN_GROUP}.
  */
 export function loggedInUser(claims: VerifiedClaims): LoggedInUser {
   const name = claims['cognito:username'] ?? claims.username ?? claims.sub;

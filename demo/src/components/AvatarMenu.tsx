@@ -3,6 +3,7 @@ import { useAuth } from 'react-cognito-sso';
 import type { CognitoUser } from 'react-cognito-sso';
 import { Link } from 'react-router';
 import { displayName } from '../displayName.js';
+import { errorMessage } from '../errorMessage.js';
 import { Avatar } from './Avatar.js';
 import { GroupList } from './GroupList.js';
 
@@ -71,11 +72,7 @@ export function AvatarMenu({ user }: { user: CognitoUser }) {
           <button
             type="button"
             className="button primary"
-            onClick={() =>
-              signOut().catch((error: unknown) =>
-                setFailure(error instanceof Error ? error.message : String(error)),
-              )
-            }
+            onClick={() => signOut().catch((error: unknown) => setFailure(errorMessage(error)))}
           >
             Sign out
           </button>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useAuth, useSessionExpiry } from 'react-cognito-sso';
+import { errorMessage } from '../errorMessage.js';
 import { formatCountdown } from '../formatCountdown.js';
 
 /** How long before expiry the banner shows: the SDK should have renewed by then, so renewal is failing. */
@@ -17,9 +18,7 @@ export function SessionExpiryBanner() {
   if (!expiringSoon || secondsLeft === null) return null;
   const renew = (): void => {
     setFailure(null);
-    getIdToken().catch((error: unknown) =>
-      setFailure(error instanceof Error ? error.message : String(error)),
-    );
+    getIdToken().catch((error: unknown) => setFailure(errorMessage(error)));
   };
   const signInAgain = (): void => {
     void signIn({ returnTo: `${window.location.pathname}${window.location.search}${window.location.hash}` });

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useAuthFetch } from 'react-cognito-sso';
+import { errorMessage } from '../errorMessage.js';
 
 /** The state of one demo API call. */
 export type ApiResult<T> =
@@ -32,7 +33,7 @@ export function useApi<T>(path: string): ApiResult<T> {
         settle({ status: 'error', message: `The server answered ${response.status}: ${detail}` });
       })
       .catch((error: unknown) => {
-        settle({ status: 'error', message: error instanceof Error ? error.message : String(error) });
+        settle({ status: 'error', message: errorMessage(error) });
       });
     return () => abort.abort();
   }, [authFetch, path]);

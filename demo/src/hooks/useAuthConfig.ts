@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { configFromOpenMetadata } from 'react-cognito-sso';
 import type { CognitoConfig } from 'react-cognito-sso';
+import { errorMessage } from '../errorMessage.js';
 
 /** The provider configuration, as it loads. */
 export type AuthConfigState =
@@ -22,8 +23,7 @@ export function useAuthConfig(): AuthConfigState {
       .then(
         (config) => setState({ status: 'ready', config }),
         (error: unknown) => {
-          if (!abort.signal.aborted)
-            setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
+          if (!abort.signal.aborted) setState({ status: 'error', message: errorMessage(error) });
         },
       );
     return () => abort.abort();

@@ -3,6 +3,7 @@ import { sanitizeReturnTo, useAuth } from 'react-cognito-sso';
 import { Navigate, useSearchParams } from 'react-router';
 import { AuthCard } from '../components/AuthCard.js';
 import { ErrorPanel } from '../components/ErrorPanel.js';
+import { errorMessage } from '../errorMessage.js';
 
 /**
  * OpenMetadata's sign-in page: the brand card, a welcome line and one "Sign in with AWS Cognito" button, which
@@ -22,7 +23,7 @@ export function SignInPage() {
     setFailure(null);
     signIn({ returnTo }).catch((reason: unknown) => {
       setStarting(false);
-      setFailure(reason instanceof Error ? reason.message : String(reason));
+      setFailure(errorMessage(reason));
     });
   };
   const problem = failure ?? error?.message ?? null;

@@ -1,5 +1,6 @@
 import { useAuth } from 'react-cognito-sso';
 import { Link } from 'react-router';
+import { ADMIN_GROUP } from '../../shared/adminGroup.js';
 
 /** What a signed-in user outside the required group sees (OpenMetadata's `/unauthorised`). */
 export function UnauthorisedPage() {
@@ -9,7 +10,7 @@ export function UnauthorisedPage() {
     <>
       <title>Unauthorised · Data Catalog</title>
       <h1>You are unauthorised to view this page</h1>
-      <p className="lead">Settings are for members of the admin group.</p>
+      <p className="lead">Settings are for members of the {ADMIN_GROUP} group.</p>
       <p>
         You are signed in as <strong>{user?.username}</strong> (groups: {groups}).
       </p>
