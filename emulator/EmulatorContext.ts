@@ -11,9 +11,7 @@ import type { TokenMinter } from './TokenMinter.js';
 /** Everything a running emulator's request handlers share. */
 export interface EmulatorContext {
   config: EmulatorConfig;
-  /** `http://host:issuerPort`. */
-  issuerOrigin: string;
-  /** `${issuerOrigin}/${userPoolId}`. */
+  /** `http://host:issuerPort/${userPoolId}`. */
   issuer: string;
   /** `http://host:domainPort`, the hosted-UI domain. */
   domain: string;

@@ -54,6 +54,11 @@ export class RefreshTokenStore {
     return this.#add(record.family);
   }
 
+  /** Revokes the sign-in of `record`: all its refresh tokens and the access tokens minted from them. */
+  revoke(record: RefreshTokenRecord): void {
+    record.family.revoked = true;
+  }
+
   /** Whether the family of `originJti` is unknown or revoked. */
   isRevoked(originJti: string): boolean {
     return this.#families.get(originJti)?.revoked ?? true;

@@ -6,7 +6,7 @@ import type { IdTokenTamper } from './EmulatorControls.js';
 import type { TokenFamily } from './RefreshTokenStore.js';
 import type { ResolvedUser } from './resolveOptions.js';
 import type { SigningKeys } from './SigningKeys.js';
-import { signTamperedIdToken, validateTamper } from './signTamperedIdToken.js';
+import { signIdToken, validateTamper } from './signIdToken.js';
 
 /** What one issuance needs: the user, the sign-in family and, for a code exchange, the nonce. */
 export interface MintRequest {
@@ -105,12 +105,7 @@ export class TokenMinter {
     };
     const tamper = this.#tamper;
     this.#tamper = undefined;
-    const idToken =
-      tamper === undefined
-        ? await new SignJWT(idClaims)
-            .setProtectedHeader({ kid: this.#keys.id.kid, alg: 'RS256' })
-            .sign(this.#keys.id.privateKey)
-        : await signTamperedIdToken(idClaims, this.#keys.id, tamper);
+    const idToken = await signIdToken(idClaims, this.#keys.id, tamper);
     return { idToken, accessToken, expiresIn: this.#lifetimes.accessTokenSeconds };
   }
 }

@@ -33,8 +33,8 @@ async function check(
 }
 
 /**
- * The handling `POST /oauth2/token` and `POST /oauth2/revoke` share: another method is 405; the body must be a
- * form from a public client — `client_id` of a known app client and no secret at all (an `Authorization` header
+ * The handling `POST /oauth2/token` and `POST /oauth2/revoke` share (the router has checked the method): the
+ * body must be a form from a public client — `client_id` of a known app client and no secret at all (an `Authorization` header
  * or a `client_secret` is `invalid_client`) — before `run` decides. A refusal at any step is logged and answered
  * 400 `{"error":"…"}` (no-store). Returns the accepted body for the caller to answer, or `undefined` once the
  * request has been answered.
@@ -46,10 +46,6 @@ export async function acceptPublicClientForm(
   endpoint: 'token' | 'revoke',
   run: PublicClientRequest,
 ): Promise<Record<string, string | number> | undefined> {
-  if (req.method !== 'POST') {
-    sendJson(res, 405, { error: 'invalid_request' }, { allow: 'POST, OPTIONS' });
-    return undefined;
-  }
   const result = await check(ctx, req, run);
   if (result.ok) return result.body;
   ctx.config.log(`${endpoint}: ${result.error} — ${result.reason}`);

@@ -9,9 +9,12 @@ import { handleRevoke } from './handleRevoke.js';
 import { handleToken } from './handleToken.js';
 import { handleUserInfo } from './handleUserInfo.js';
 import { renderErrorPage } from './renderErrorPage.js';
-import { sendHtml } from './send.js';
+import { sendHtml, sendJson } from './send.js';
 
-/** The API endpoints of the domain: CORS for app origins, fault injection, then the handler. */
+/**
+ * The API endpoints of the domain: CORS for app origins, the method check (405 `invalid_request`, neither
+ * counted nor faulted), counting, fault injection, then the handler.
+ */
 const API = {
   '/oauth2/token': { name: 'token', methods: 'POST', handle: handleToken },
   '/oauth2/revoke': { name: 'revoke', methods: 'POST', handle: handleRevoke },
@@ -44,6 +47,10 @@ export async function handleDomainRequest(
     case '/oauth2/userInfo': {
       const endpoint = API[url.pathname];
       if (applyCors(req, res, ctx.corsOrigins, endpoint.methods)) return;
+      if (!endpoint.methods.split(', ').includes(req.method ?? '')) {
+        sendJson(res, 405, { error: 'invalid_request' }, { allow: `${endpoint.methods}, OPTIONS` });
+        return;
+      }
       ctx.counts.count(endpoint.name);
       if (await applyFault(ctx.faults, endpoint.name, req, res)) return;
       return endpoint.handle(ctx, req, res);

@@ -10,11 +10,14 @@ const revoke: PublicClientRequest = (ctx, client, params) => {
   if (token.split('.').length === 3)
     return refusal('unsupported_token_type', 'only refresh tokens can be revoked');
   const record = ctx.refreshTokens.find(token);
-  if (record !== undefined) {
-    if (record.family.clientId !== client.clientId)
-      return refusal('invalid_request', 'refresh token was issued to another client');
-    record.family.revoked = true;
+  if (record === undefined) {
+    ctx.config.log('revoke: unknown refresh token, nothing revoked');
+    return { ok: true, body: {} };
   }
+  if (record.family.clientId !== client.clientId)
+    return refusal('invalid_request', 'refresh token was issued to another client');
+  ctx.refreshTokens.revoke(record);
+  ctx.config.log('revoke: refresh token revoked');
   return { ok: true, body: {} };
 };
 
@@ -32,6 +35,5 @@ export async function handleRevoke(
 ): Promise<void> {
   const accepted = await acceptPublicClientForm(ctx, req, res, 'revoke', revoke);
   if (accepted === undefined) return;
-  ctx.config.log('revoke: refresh token revoked');
   if (!res.destroyed) res.writeHead(200, { 'content-length': '0', 'cache-control': 'no-store' }).end();
 }

@@ -14,10 +14,6 @@ export async function handleUserInfo(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  if (req.method !== 'GET' && req.method !== 'POST') {
-    sendJson(res, 405, { error: 'invalid_request' }, { allow: 'GET, POST, OPTIONS' });
-    return;
-  }
   const refuse = (description: string): void => {
     ctx.config.log(`userInfo: invalid_token — ${description}`);
     sendJson(
@@ -39,7 +35,8 @@ export async function handleUserInfo(
     refuse(check.reason);
     return;
   }
-  const user = [...ctx.users.values()].find((candidate) => candidate.sub === check.claims.sub);
+  const { username } = check.claims;
+  const user = typeof username === 'string' ? ctx.users.get(username.toLowerCase()) : undefined;
   if (user === undefined) {
     refuse('User does not exist');
     return;

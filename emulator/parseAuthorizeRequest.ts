@@ -1,6 +1,7 @@
 import type { EmulatorContext } from './EmulatorContext.js';
 import type { ResolvedClient } from './resolveOptions.js';
 import { pageLanguage } from './renderPage.js';
+import { repeatedParam } from './repeatedParam.js';
 import { S256_CHALLENGE } from './verifyCodeChallenge.js';
 
 /** A valid authorize request (also what `/login` re-reads from its query string). */
@@ -50,8 +51,7 @@ export function errorRedirect(
  * @see https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html
  */
 export function parseAuthorizeRequest(ctx: EmulatorContext, query: URLSearchParams): AuthorizeOutcome {
-  const names = [...query.keys()];
-  const repeated = names.find((name, index) => names.indexOf(name) !== index);
+  const repeated = repeatedParam(query);
   const single = (name: string): string | undefined => query.get(name) ?? undefined;
   const clientId = single('client_id');
   if (clientId === undefined || clientId === '') {

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { repeatedParam } from './repeatedParam.js';
 
 /** Largest request body the emulator reads (64 KiB). */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -39,8 +40,7 @@ export async function readForm(req: IncomingMessage): Promise<FormBody> {
     return { ok: false, reason: error instanceof Error ? error.message : 'unreadable body' };
   }
   const params = new URLSearchParams(text);
-  const names = [...params.keys()];
-  const repeated = names.find((name, index) => names.indexOf(name) !== index);
+  const repeated = repeatedParam(params);
   if (repeated !== undefined) return { ok: false, reason: `parameter ${repeated} given more than once` };
   return { ok: true, params };
 }

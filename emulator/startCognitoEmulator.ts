@@ -90,7 +90,6 @@ export async function startCognitoEmulator(options: EmulatorOptions = {}): Promi
   const keys = new SigningKeys();
   const ctx: EmulatorContext = {
     config,
-    issuerOrigin,
     issuer,
     domain,
     clients: new Map(config.clients.map((client) => [client.clientId, client])),

@@ -47,7 +47,6 @@ describe('discovery', () => {
       token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
       userinfo_endpoint: `${emulator.domain}/oauth2/userInfo`,
     });
-    expect(doc).not.toHaveProperty('code_challenge_methods_supported');
   });
 
   it('publishes two RS256 keys with different kids', async () => {

@@ -79,11 +79,12 @@ describe('refresh without rotation (Cognito default)', () => {
 
 describe('refresh token lifetime', () => {
   it('refuses an expired refresh token', async () => {
-    const emulator = await start({ tokenLifetimes: { refreshTokenSeconds: 3600 } });
+    let now = Date.UTC(2030, 0, 1);
+    const emulator = await start({ tokenLifetimes: { refreshTokenSeconds: 3600 }, now: () => now });
     const tokens = await signInForTokens(emulator);
-    emulator.controls.setClockOffsetSeconds(3599);
+    now += 3_599_000;
     await refreshed(emulator, tokens.refresh_token ?? '');
-    emulator.controls.setClockOffsetSeconds(3600);
+    now += 1000;
     expect(await errorOf(await refresh(emulator, tokens.refresh_token ?? ''))).toBe('invalid_grant');
   });
 
@@ -115,24 +116,32 @@ describe('refresh with rotation', () => {
   });
 
   it('grace 30: the old token works within the grace period, then invalid_grant', async () => {
-    const emulator = await start({ refreshTokenRotation: { enabled: true, retryGracePeriodSeconds: 30 } });
+    let now = Date.UTC(2030, 0, 1);
+    const emulator = await start({
+      refreshTokenRotation: { enabled: true, retryGracePeriodSeconds: 30 },
+      now: () => now,
+    });
     const tokens = await signInForTokens(emulator);
     const renewed = await refreshed(emulator, tokens.refresh_token ?? '');
-    emulator.controls.setClockOffsetSeconds(29);
+    now += 29_000;
     const retried = await refreshed(emulator, tokens.refresh_token ?? '');
     expect(retried.refresh_token).toBeTruthy();
-    emulator.controls.setClockOffsetSeconds(30);
+    now += 1000;
     expect(await errorOf(await refresh(emulator, tokens.refresh_token ?? ''))).toBe('invalid_grant');
     await refreshed(emulator, renewed.refresh_token ?? '');
   });
 
   it('keeps the grace period from the first rotation, not the last use', async () => {
-    const emulator = await start({ refreshTokenRotation: { enabled: true, retryGracePeriodSeconds: 10 } });
+    let now = Date.UTC(2030, 0, 1);
+    const emulator = await start({
+      refreshTokenRotation: { enabled: true, retryGracePeriodSeconds: 10 },
+      now: () => now,
+    });
     const tokens = await signInForTokens(emulator);
     await refreshed(emulator, tokens.refresh_token ?? '');
-    emulator.controls.setClockOffsetSeconds(9);
+    now += 9000;
     await refreshed(emulator, tokens.refresh_token ?? '');
-    emulator.controls.setClockOffsetSeconds(10);
+    now += 1000;
     expect(await errorOf(await refresh(emulator, tokens.refresh_token ?? ''))).toBe('invalid_grant');
   });
 });

@@ -27,16 +27,17 @@ export function validateTamper(tamper: IdTokenTamper): void {
 }
 
 /**
- * Signs ID-token `claims` after applying `tamper`: changed/removed claims are signed with the real key unless
+ * Signs ID-token `claims` (RS256 with the real key, header `{ kid, alg }`) after applying `tamper` (default:
+ * none, an honest token): changed/removed claims are signed with the real key unless
  * `alg` (`none`: no signature; `HS256`: HMAC keyed with the real public key's SPKI PEM, the "alg confusion"
  * attack) or `foreignKey` (a fresh RSA key, header keeps the real `kid`) says otherwise. The HMAC secret
  * reaches jose as an `oct` JWK: a `Buffer` (or a secret `KeyObject`, which jose exports to one) fails jose's
  * `instanceof Uint8Array` check when the emulator runs inside a jsdom test environment.
  */
-export async function signTamperedIdToken(
+export async function signIdToken(
   claims: JWTPayload,
   key: SigningKey,
-  tamper: IdTokenTamper,
+  tamper: IdTokenTamper = {},
 ): Promise<string> {
   const payload: JWTPayload = { ...claims, ...tamper.claims };
   for (const name of tamper.removeClaims ?? []) delete payload[name];
@@ -50,5 +51,5 @@ export async function signTamperedIdToken(
     return new SignJWT(payload).setProtectedHeader({ alg: 'HS256', kid: key.kid }).sign(secret);
   }
   const signer = tamper.foreignKey === true ? generateSigningKey().privateKey : key.privateKey;
-  return new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid: key.kid }).sign(signer);
+  return new SignJWT(payload).setProtectedHeader({ kid: key.kid, alg: 'RS256' }).sign(signer);
 }
