@@ -144,10 +144,17 @@ export class CognitoUserManager extends UserManager {
     if (new URL(url).searchParams.has('code')) this.#jwks.prefetch();
     try {
       const response = await this._client.processSigninResponse(url, {});
+      if (!response.access_token)
+        throw new AuthError('token', 'The token endpoint answered without an access token — sign in again.');
       await this.#verify(response);
       return await this._buildUser(response, verifySub);
     } catch (error) {
-      throw AuthError.from(error, error instanceof ErrorResponse ? 'callback' : 'token');
+      // oidc-client-ts decodes the ID token first: jwt-decode's InvalidTokenError means the answer had none (or junk).
+      throw error instanceof Error && error.name === 'InvalidTokenError'
+        ? new AuthError('token', 'The token endpoint answered without a valid ID token — sign in again.', {
+            cause: error,
+          })
+        : AuthError.from(error, error instanceof ErrorResponse ? 'callback' : 'token');
     }
   }
 

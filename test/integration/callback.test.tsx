@@ -1,5 +1,7 @@
 import { act, screen } from '@testing-library/react';
+import type { Fault } from 'react-cognito-sso/emulator';
 import { describe, expect, it, vi } from 'vitest';
+import type { AuthErrorCode } from '../../src/index.js';
 import { landOnCallback, signedIn, signInAgainWorks, startSignIn, userKey } from './support/emulatorApp.js';
 import { setUpEmulatorPool } from './support/setUpEmulatorPool.js';
 
@@ -131,34 +133,57 @@ describe('the callback (RFC 9700 §2.1, §4.2, §4.5, §4.7, §4.11)', () => {
   it('callback-clean-url: code and state leave the address bar and the history entry before the exchange answers', async () => {
     const callback = await startSignIn(pool);
     pool.controls.failNext('token', 1, { delayMs: 300 });
+    const entries = window.history.length + 1; // landOnCallback pushes the callback URL, as the redirect would
     const { navigate } = await landOnCallback(pool, callback);
     expect(window.location.search).toBe('');
+    expect(window.history.length).toBe(entries); // replaced in place, no entry of its own
     expect(window.location.href).not.toContain(callback.searchParams.get('code') ?? '-');
     expect(navigate).not.toHaveBeenCalled();
     await vi.waitFor(() => expect(navigate).toHaveBeenCalledWith('/reports'));
   });
 
-  it.each([
-    ['fails (invalid_grant)', { status: 400, body: '{"error":"invalid_grant"}' }, /invalid_grant/],
-    [
-      'answers 500 with an HTML page',
-      { status: 500, body: '<html>oops</html>', contentType: 'text/html' },
-      /Content-Type/,
-    ],
-    ['answers malformed JSON', { status: 200, body: '{"access_tok' }, /./],
-    ['answers {}', { status: 200, body: '{}' }, /./],
-    ['hangs past requestTimeoutSeconds', { delayMs: 3000 }, /./],
+  it.each<{ what: string; fault: Fault; code: AuthErrorCode; alert: RegExp }>([
+    {
+      what: 'fails (invalid_grant)',
+      fault: { status: 400, body: '{"error":"invalid_grant"}' },
+      code: 'callback',
+      alert: /invalid_grant/,
+    },
+    {
+      what: 'answers 500 with an HTML page',
+      fault: { status: 500, body: '<html>oops</html>', contentType: 'text/html' },
+      code: 'network',
+      alert: /Content-Type/,
+    },
+    {
+      what: 'answers malformed JSON',
+      fault: { status: 200, body: '{"access_tok' },
+      code: 'network',
+      alert: /JSON/,
+    },
+    {
+      what: 'answers {}',
+      fault: { status: 200, body: '{}' },
+      code: 'token',
+      alert: /token endpoint answered without a valid ID token/,
+    },
+    {
+      what: 'hangs past requestTimeoutSeconds',
+      fault: { delayMs: 3000 },
+      code: 'network',
+      alert: /aborted — check the network connection/,
+    },
   ])(
-    'callback-exchange: a code exchange that %s → a clear error, "Sign in again" works',
-    async (_what, fault, alert) => {
+    'callback-exchange: a code exchange that $what → a clear error (code $code), "Sign in again" works',
+    async ({ fault, code, alert }) => {
       const callback = await startSignIn(pool, { requestTimeoutSeconds: 1 });
       pool.controls.failNext('token', 1, fault);
       const { probe } = await landOnCallback(pool, callback, { requestTimeoutSeconds: 1 });
       expect((await screen.findByRole('alert', {}, { timeout: 5000 })).textContent).toMatch(
         /^Sign-in failed: /,
       );
-      expect(probe.current()).toMatchObject({ status: 'error', user: null });
-      expect(['callback', 'network', 'token']).toContain(probe.current().error?.code);
+      expect(probe.current()).toMatchObject({ status: 'error', user: null, error: { code } });
+      expect(probe.current().error?.message).toMatch(alert);
       expect(sessionStorage.getItem(userKey(pool))).toBeNull();
       await signInAgainWorks(pool, alert);
     },

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthCallback } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
 import {
+  APP,
   CONFIG,
   DOMAIN,
   json,
@@ -71,7 +72,7 @@ describe('<AuthCallback>', () => {
       grant_type: 'authorization_code',
       code: 'the-code',
       client_id: CONFIG.clientId,
-      redirect_uri: 'http://localhost:3000/callback',
+      redirect_uri: `${APP}/callback`,
     });
     expect(exchange?.body.get('code_verifier')).toMatch(/^[\w-]{43,128}$/);
     expect(exchange?.headers.has('Authorization')).toBe(false);

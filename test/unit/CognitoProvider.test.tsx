@@ -39,7 +39,10 @@ function caught(children: ReactNode): unknown {
   return error;
 }
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
 
 describe('<CognitoProvider>', () => {
   it.each([
@@ -136,11 +139,13 @@ describe('<CognitoProvider>', () => {
 
   it('settles a tab without a session as unauthenticated after asking its peers', async () => {
     stubCognito();
+    const posted = vi.spyOn(BroadcastChannel.prototype, 'postMessage');
     function App() {
       return <p>{useAuth().status}</p>;
     }
     renderWithProvider(<App />);
     expect(screen.getByText('loading')).toBeTruthy();
+    expect(posted).toHaveBeenCalledWith('ask');
     await screen.findByText('unauthenticated');
   });
 

@@ -129,14 +129,19 @@ describe('JwksCache', () => {
     expect(err.cause).toBeDefined();
   });
 
-  it.each([400, 404])('reports a %i answer (no such pool) as a configuration error that says what to fix', async (status) => {
-    const cache = new JwksCache(URI, { fetch: vi.fn<typeof fetch>(async () => new Response('{}', { status })) });
-    const err = await failure(cache.getKey('k1'));
-    expect(err.code).toBe('config');
-    expect(err.message).toBe(
-      `The user pool's signing keys at ${URI} answered HTTP ${status} — check userPoolId, region and endpoint/authority.`,
-    );
-  });
+  it.each([400, 404])(
+    'reports a %i answer (no such pool) as a configuration error that says what to fix',
+    async (status) => {
+      const cache = new JwksCache(URI, {
+        fetch: vi.fn<typeof fetch>(async () => new Response('{}', { status })),
+      });
+      const err = await failure(cache.getKey('k1'));
+      expect(err.code).toBe('config');
+      expect(err.message).toBe(
+        `The user pool's signing keys at ${URI} answered HTTP ${status} — check userPoolId, region and endpoint/authority.`,
+      );
+    },
+  );
 
   it('aborts a request that outlives the timeout (default 10 s)', async () => {
     vi.useFakeTimers();
@@ -185,11 +190,11 @@ describe('JwksCache', () => {
 
   it('uses the global fetch by default, called unbound', async () => {
     const globalFetch = vi.fn(async function (this: unknown) {
-      expect(this).toBeUndefined();
       return Response.json({ keys: [{ ...rsa, kid: 'k1' }] });
     });
     vi.stubGlobal('fetch', globalFetch);
     await new JwksCache(URI).getKey('k1');
     expect(globalFetch).toHaveBeenCalledTimes(1);
+    expect(globalFetch.mock.contexts[0]).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@ import { act, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AuthContextValue } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
-import { CONFIG, DOMAIN, renderWithProvider, statusProbe, stubCognito } from './support/fakeCognito.js';
+import { APP, CONFIG, DOMAIN, renderWithProvider, statusProbe, stubCognito } from './support/fakeCognito.js';
 
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
 
@@ -29,7 +29,7 @@ describe('signIn()', () => {
     const q = url.searchParams;
     expect(url.origin + url.pathname).toBe(`${DOMAIN}/oauth2/authorize`);
     expect(q.get('client_id')).toBe(CONFIG.clientId);
-    expect(q.get('redirect_uri')).toBe('http://localhost:3000/callback');
+    expect(q.get('redirect_uri')).toBe(`${APP}/callback`);
     expect(q.get('response_type')).toBe('code');
     expect(q.get('scope')).toBe('openid email profile');
     expect(q.get('code_challenge_method')).toBe('S256');

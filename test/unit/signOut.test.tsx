@@ -2,6 +2,7 @@ import { act, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { redirectTo } from '../../src/redirectTo.js';
 import {
+  APP,
   CONFIG,
   DOMAIN,
   json,
@@ -37,7 +38,7 @@ describe('signOut()', () => {
     });
     expect(revoke?.headers.has('Authorization')).toBe(false);
     expect(redirectTo).toHaveBeenCalledExactlyOnceWith(
-      `${DOMAIN}/logout?client_id=${CONFIG.clientId}&logout_uri=${encodeURIComponent('http://localhost:3000/')}`,
+      `${DOMAIN}/logout?client_id=${CONFIG.clientId}&logout_uri=${encodeURIComponent(`${APP}/`)}`,
     );
     expect(sessionStorage.getItem(USER_KEY)).toBeNull();
     expect(screen.getByText('unauthenticated')).toBeTruthy();
@@ -46,11 +47,11 @@ describe('signOut()', () => {
   it('still signs out locally and at Cognito when the revoke request fails', async () => {
     await storeSession();
     stubCognito({ onRevoke: () => json({ error: 'server_error' }, 500) });
-    renderWithProvider(<Probe />, { postLogoutRedirectUri: 'http://localhost:3000/bye' });
+    renderWithProvider(<Probe />, { postLogoutRedirectUri: `${APP}/bye` });
     await act(() => auth().signOut());
     expect(sessionStorage.getItem(USER_KEY)).toBeNull();
     expect(vi.mocked(redirectTo).mock.calls[0]?.[0]).toBe(
-      `${DOMAIN}/logout?client_id=${CONFIG.clientId}&logout_uri=${encodeURIComponent('http://localhost:3000/bye')}`,
+      `${DOMAIN}/logout?client_id=${CONFIG.clientId}&logout_uri=${encodeURIComponent(`${APP}/bye`)}`,
     );
   });
 });

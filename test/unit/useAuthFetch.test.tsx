@@ -2,6 +2,7 @@ import { act } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useAuthFetch } from '../../src/index.js';
 import {
+  APP,
   json,
   renderWithProvider,
   storeSession,
@@ -20,8 +21,8 @@ describe('useAuthFetch()', () => {
     await storeSession({ accessToken: 'access-1' });
     const cognito = stubCognito({ onApi: () => json({ ok: true }) });
     renderWithProvider(<Probe />);
-    await act(() => authFetch()('http://localhost:3000/api/v1/tables'));
-    await act(() => authFetch()('http://localhost:3000/api/v1/users/loggedInUser', { token: 'id' }));
+    await act(() => authFetch()(`${APP}/api/v1/tables`));
+    await act(() => authFetch()(`${APP}/api/v1/users/loggedInUser`, { token: 'id' }));
     const [first, second] = cognito.seen;
     expect(first?.headers.get('Authorization')).toBe('Bearer access-1');
     const stored = JSON.parse(sessionStorage.getItem(USER_KEY) ?? '{}') as { id_token: string };
@@ -38,7 +39,7 @@ describe('useAuthFetch()', () => {
     renderWithProvider(<Probe />);
     let response: Response | undefined;
     await act(async () => {
-      response = await authFetch()('http://localhost:3000/api/v1/tables');
+      response = await authFetch()(`${APP}/api/v1/tables`);
     });
     expect(response?.status).toBe(200);
     expect(cognito.seen.map((r) => r.url.replace(/^https?:\/\/[^/]+/, ''))).toEqual([
@@ -56,7 +57,7 @@ describe('useAuthFetch()', () => {
       onToken: () => tokenResponse(),
     });
     renderWithProvider(<Probe />);
-    await act(() => authFetch()('http://localhost:3000/api/v1/tables'));
+    await act(() => authFetch()(`${APP}/api/v1/tables`));
     expect(
       cognito.seen.filter((r) => r.url.includes('/api/')).map((r) => r.headers.get('Authorization')),
     ).toEqual(['Bearer access-2']);

@@ -66,7 +66,7 @@ export function renderApp(
 }
 
 /** Drives the hosted UI as a browser would: authorize → login form → the redirect back to the callback. */
-export async function hostedUiLogin(authorizeUrl: string, user: EmulatorUser = ALICE): Promise<URL> {
+async function hostedUiLogin(authorizeUrl: string, user: EmulatorUser = ALICE): Promise<URL> {
   const authorize = await fetch(authorizeUrl, { redirect: 'manual' });
   expect(authorize.status).toBe(302);
   const loginUrl = new URL(authorize.headers.get('location') ?? '', authorizeUrl);

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthCallback, useAuth } from '../../../src/index.js';
 import { redirectTo } from '../../../src/redirectTo.js';
 import {
+  APP,
   capture,
   idToken,
   renderWithProvider,
@@ -92,7 +93,7 @@ describe('callback and storage edge cases', () => {
     await screen.findByText('status:unauthenticated');
     await act(async () => {
       for (const data of [
-        { source: 'oidc-client', url: 'http://localhost:3000/callback?code=c&state=s', keepOpen: false },
+        { source: 'oidc-client', url: `${APP}/callback?code=c&state=s`, keepOpen: false },
         JSON.stringify({ access_token: 'forged', id_token: await idToken(), profile: { sub: 'mallory' } }),
       ]) {
         window.dispatchEvent(new MessageEvent('message', { data, origin: 'https://evil.example' }));

@@ -1,7 +1,8 @@
-import { act, render, screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AuthError, useSessionExpiry } from '../../../src/index.js';
 import { renderWithProvider, storeSession, stubCognito } from '../support/fakeCognito.js';
+import { advance } from '../support/fakeTime.js';
 
 let renders = 0;
 function Banner({ warn }: { warn?: number }) {
@@ -13,7 +14,6 @@ function Banner({ warn }: { warn?: number }) {
     </p>
   );
 }
-const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
 const renderBanner = (warn?: number) => renderWithProvider(<Banner {...(warn !== undefined && { warn })} />);
 
 beforeEach(() => {
@@ -25,6 +25,7 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
 describe('useSessionExpiry', () => {
@@ -34,21 +35,21 @@ describe('useSessionExpiry', () => {
     await advance(0);
     expect(screen.getByText('set:400:ok')).toBeTruthy();
     const before = renders;
-    await advance(99_000);
+    await advance(99);
     expect(renders).toBe(before); // outside the window: no re-render (secondsLeft as of the last one)
     expect(screen.getByText('set:400:ok')).toBeTruthy();
-    await advance(1000);
+    await advance(1);
     expect(screen.getByText('set:300:soon')).toBeTruthy();
-    await advance(1000);
+    await advance(1);
     expect(screen.getByText('set:299:soon')).toBeTruthy();
     for (let left = 298; left >= 289; left--) {
-      await advance(1000);
+      await advance(1);
       expect(screen.getByText(`set:${left}:soon`)).toBeTruthy();
     }
-    await advance(289_000);
+    await advance(289);
     expect(screen.getByText('set:0:soon')).toBeTruthy();
     const expired = renders;
-    await advance(60_000);
+    await advance(60);
     expect(renders).toBe(expired); // stops ticking once expired
   });
 
@@ -61,12 +62,15 @@ describe('useSessionExpiry', () => {
     expect(vi.getTimerCount()).toBe(0);
     sessionStorage.clear();
     renderBanner();
-    await advance(200);
+    await advance(0.2);
     expect(screen.getByText('none:-:ok')).toBeTruthy();
   });
 
   it('session-expiry: outside <CognitoProvider> it throws AuthError "provider"', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(() => render(<Banner />)).toThrow(AuthError);
+    expect(() => render(<Banner />)).toThrow(
+      expect.objectContaining({ name: 'AuthError', code: 'provider' }),
+    );
   });
 });

@@ -16,7 +16,7 @@ export const APP = 'http://localhost:3000';
 export const USER_KEY = `oidc.user:${ISSUER}:${CONFIG.clientId}`;
 
 const poolKey = await signingKey('unit-kid');
-export const JWKS = { keys: [poolKey.jwk] };
+const JWKS = { keys: [poolKey.jwk] };
 
 /** When "alice" signed in: stays the same across renewals, as oidc-client-ts requires. */
 const AUTH_TIME = Math.floor(Date.now() / 1000);

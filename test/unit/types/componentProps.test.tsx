@@ -13,6 +13,7 @@ import {
 } from 'react-cognito-sso';
 import { MockCognitoProvider, createMockUser } from 'react-cognito-sso/testing';
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
+import { resolveConfig } from '../../../src/resolveConfig.js';
 
 describe('component props types', () => {
   it('<CognitoProvider> requires userPoolId and clientId, and takes every config field', () => {
@@ -29,9 +30,13 @@ describe('component props types', () => {
     const noClient = <CognitoProvider userPoolId="us-east-1_AbC123" />;
     // @ts-expect-error storage is 'session' | 'local' | 'memory'
     const badStorage = <CognitoProvider userPoolId="us-east-1_AbC123" clientId="client" storage="cookie" />;
-    expect([minimal, noPool, noClient, badStorage].map((element) => element.type)).toEqual(
-      Array(4).fill(CognitoProvider),
-    );
+    // what the types reject, the provider's runtime check rejects too
+    expect(resolveConfig(minimal.props as CognitoConfig).storage).toBe('session');
+    for (const rejected of [noPool, noClient, badStorage]) {
+      expect(() => resolveConfig(rejected.props as CognitoConfig)).toThrow(
+        expect.objectContaining({ code: 'config' }),
+      );
+    }
   });
 
   it('exports the props of <RequireAuth> and <AuthCallback> by name', () => {

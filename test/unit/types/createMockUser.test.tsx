@@ -1,10 +1,17 @@
-import type { CognitoIdTokenClaims, CognitoUser, CustomClaims, SignInOptions } from 'react-cognito-sso';
+import { render, screen } from '@testing-library/react';
+import { StrictMode, type ReactNode } from 'react';
+import {
+  useAuth,
+  type CognitoIdTokenClaims,
+  type CognitoUser,
+  type CustomClaims,
+  type SignInOptions,
+} from 'react-cognito-sso';
 import {
   MockCognitoProvider,
   createMockUser,
   type MockCognitoProviderProps,
 } from 'react-cognito-sso/testing';
-import type { ReactNode } from 'react';
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 
 interface TeamClaims {
@@ -24,7 +31,8 @@ describe('testing kit types', () => {
     expectTypeOf(inferred.expiresAt).toEqualTypeOf<number>();
     expectTypeOf(inferred.idToken).toEqualTypeOf<string>();
     expectTypeOf(inferred.accessToken).toEqualTypeOf<string>();
-    expect(inferred.claims['custom:team']).toBe('data');
+    expect(inferred.groups).toEqual(['admin']); // derived from cognito:groups
+    expect(inferred.expiresAt).toBe(inferred.claims.exp * 1000);
   });
 
   it('createMockUser<Claims>() checks the claims against an interface', () => {
@@ -51,9 +59,16 @@ describe('testing kit types', () => {
     expectTypeOf<'loading'>().toExtend<MockCognitoProviderProps['status']>();
     // @ts-expect-error an error is an AuthError
     expectTypeOf<Error>().toExtend<MockCognitoProviderProps['error']>();
-    const element = (
-      <MockCognitoProvider user={createMockUser<TeamClaims>({ 'custom:team': 'x', roles: [] })} />
+    function Team() {
+      return <p>team {useAuth<TeamClaims>().user?.claims['custom:team']}</p>;
+    }
+    render(
+      <StrictMode>
+        <MockCognitoProvider user={createMockUser<TeamClaims>({ 'custom:team': 'x', roles: [] })}>
+          <Team />
+        </MockCognitoProvider>
+      </StrictMode>,
     );
-    expect(element.props.user?.claims['custom:team']).toBe('x');
+    expect(screen.getByText('team x')).toBeTruthy();
   });
 });
