@@ -6,6 +6,7 @@ const here = (path: string): string => fileURLToPath(new URL(path, import.meta.u
 /** The package's own name resolves to its sources, as it does for consumers after a build. */
 const alias = {
   'react-cognito-sso/testing': here('./src/testing/index.ts'),
+  'react-cognito-sso/react-oidc-context': here('./src/reactOidcContext/index.ts'),
   'react-cognito-sso/emulator': here('./emulator/index.ts'),
   'react-cognito-sso': here('./src/index.ts'),
 };

@@ -2,6 +2,7 @@ import { createContext } from 'react';
 import type { AuthError } from './AuthError.js';
 import type { CustomClaims } from './claims.js';
 import type { CognitoUser } from './CognitoUser.js';
+import type { ResolvedConfig } from './resolveConfig.js';
 
 /**
  * Where the session stands: `loading` only while a new tab asks its peers for a session (~150 ms), or while the
@@ -60,6 +61,8 @@ export interface AuthSession extends Pick<
   getToken: (kind: 'access' | 'id', options: { forceRenew: boolean }) => Promise<string>;
   /** Finishes the sign-in on the callback page; resolves to the path to go to. */
   completeSignIn: (href: string) => Promise<string>;
+  /** The provider's resolved configuration (a mock session has none). */
+  config?: ResolvedConfig;
 }
 
 /** The session of the nearest `<CognitoProvider>` (or `<MockCognitoProvider>`) (internal). */

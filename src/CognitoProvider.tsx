@@ -1,5 +1,4 @@
 import { useEffect, useMemo, type JSX, type ReactNode } from 'react';
-import { AuthProvider } from 'react-oidc-context';
 import { AuthContext } from './AuthContext.js';
 import type { CognitoConfig } from './CognitoConfig.js';
 import type { CognitoUser } from './CognitoUser.js';
@@ -16,8 +15,8 @@ export interface CognitoProviderProps extends CognitoConfig {
 /**
  * Signs users in with a Cognito user pool and keeps the session alive. The configuration is checked on the first
  * render (an `AuthError` code `config` is thrown, naming the field and the fix); a stored session is restored
- * synchronously, so a reload renders signed in at once. It also provides react-oidc-context's context, so code
- * written against its `useAuth()` (AWS's quick-setup sample) keeps working inside.
+ * synchronously, so a reload renders signed in at once. Code written against react-oidc-context's `useAuth()` (AWS's
+ * quick-setup sample) runs inside it under `<ReactOidcContextBridge>` from `react-cognito-sso/react-oidc-context`.
  *
  * @example
  * ```tsx
@@ -37,8 +36,8 @@ export function CognitoProvider({ children, onSignIn, ...config }: CognitoProvid
   useEffect(() => session.start(), [session]);
   useEffect(() => session.setOnSignIn(onSignIn), [session, onSignIn]);
   return (
-    <AuthProvider key={key} userManager={session.manager} skipSigninCallback>
-      <AuthContext.Provider value={session}>{children}</AuthContext.Provider>
-    </AuthProvider>
+    <AuthContext.Provider key={key} value={session}>
+      {children}
+    </AuthContext.Provider>
   );
 }

@@ -1,8 +1,9 @@
 import { User } from 'oidc-client-ts';
 import type { AuthSession, AuthState, SignInOptions } from '../AuthContext.js';
 import { AuthError, type AuthErrorCode } from '../AuthError.js';
-import { CognitoUserManager } from '../CognitoUserManager.js';
+import { CognitoClient } from '../CognitoClient.js';
 import { toCognitoUser, type CognitoUser } from '../CognitoUser.js';
+import { redirectTo } from '../redirectTo.js';
 import type { ResolvedConfig } from '../resolveConfig.js';
 import { sanitizeReturnTo } from '../sanitizeReturnTo.js';
 import { renewalDelay } from './renewalDelay.js';
@@ -24,13 +25,13 @@ const PEER_WAIT_MS = 150;
  * Its state lives in the constructor's closure, so every member also works detached from the object.
  */
 export class Session implements AuthSession {
-  /** The Cognito-correct `UserManager`, shared with react-oidc-context's `AuthProvider`. */
-  declare readonly manager: CognitoUserManager;
+  /** The resolved configuration. */
+  declare readonly config: ResolvedConfig;
   /** The current state (stable between changes). */
   declare getState: () => AuthState;
   /** Subscribes to state changes; returns the unsubscribe function. */
   declare subscribe: (listener: () => void) => () => void;
-  /** Wires events, tab sync, the renewal lead and timer; returns the cleanup. Safe to call again after cleanup. */
+  /** Wires tab sync, the renewal lead and timer; returns the cleanup. Safe to call again after cleanup. */
   declare start: () => () => void;
   /** Sets the callback run once a sign-in completes in this tab. */
   declare setOnSignIn: (callback: ((user: CognitoUser) => void) | undefined) => void;
@@ -55,13 +56,12 @@ export class Session implements AuthSession {
 
   /** @param config - a configuration checked by `resolveConfig` */
   constructor(config: ResolvedConfig) {
-    const manager = new CognitoUserManager(config);
-    const { events } = manager;
+    const client = new CognitoClient(config);
     const renewBefore = config.renewBeforeExpirySeconds;
     const name = `react-cognito-sso:${config.clientId}`;
     const listeners = new Set<() => void>();
     const tabs = typeof BroadcastChannel === 'function';
-    const stored = manager.readStoredUser();
+    const stored = client.read();
     let current = stored && (stored.refresh_token || !stored.expired) ? stored : null;
     let state: AuthState = {
       status: current ? 'authenticated' : config.storage !== 'local' && tabs ? 'loading' : 'unauthenticated',
@@ -77,8 +77,6 @@ export class Session implements AuthSession {
     let onSignIn: ((user: CognitoUser) => void) | undefined;
     /** This tab runs the scheduled renewals (always, where the Web Locks API is missing). */
     let leader = false;
-    /** Why the session is being cleared, reported once it is. */
-    let ending: AuthError | null = null;
 
     /** Logs a flow step (never a token) when `debug` is on. */
     const log = (step: string): void => {
@@ -108,12 +106,13 @@ export class Session implements AuthSession {
       log('renewal: start');
       try {
         await withLock(name, async () => {
-          const latest = manager.readStoredUser();
+          const latest = client.read();
           if (latest && latest.access_token !== before) {
-            if (latest.access_token !== current?.access_token) await events.load(latest);
+            if (latest.access_token !== current?.access_token) loaded(latest);
             return;
           }
-          await manager.signinSilent();
+          if (!latest) throw new AuthError('session', 'The session ended — sign in again.');
+          loaded(await client.refresh(latest));
         });
       } catch (cause) {
         // Another tab renewed meanwhile (and may have rotated the refresh token we used): its tokens stand.
@@ -124,16 +123,14 @@ export class Session implements AuthSession {
           set({ error });
           schedule(Math.min(2 ** ++failures, 60) * 1000);
         } else if (error.code !== 'session') {
-          ending = error;
-          await manager.removeUser();
+          end(error);
         }
         throw error;
       }
     };
 
-    const loaded = (user: User | null): void => {
-      const error = ending;
-      ending = null;
+    /** Takes a stored (or cleared) session into this tab's state and tells the other tabs. */
+    const loaded = (user: User | null, error: AuthError | null = null): void => {
       log(user ? 'session: tokens stored' : 'session: cleared');
       const message = user?.toStorageString() ?? error?.code ?? null;
       if (message !== synced) channel?.postMessage(message);
@@ -148,7 +145,13 @@ export class Session implements AuthSession {
       schedule();
     };
 
-    const receive = async (message: TabMessage): Promise<void> => {
+    /** Clears the session in this tab and every other, reporting `error` as the reason. */
+    const end = (error: AuthError | null): void => {
+      client.store(null);
+      loaded(null, error);
+    };
+
+    const receive = (message: TabMessage): void => {
       if (message === 'ask') {
         if (current) channel?.postMessage(current.toStorageString());
       } else if (message !== synced) {
@@ -157,17 +160,15 @@ export class Session implements AuthSession {
           const user = User.fromStorageString(message);
           if (current?.profile.sub === user.profile.sub && (user.expires_at ?? 0) < (current.expires_at ?? 0))
             return;
-          await manager.storeUser(user);
-          await events.load(user);
+          client.store(user);
+          loaded(user);
         } else if (current) {
           // Signed out (null) or the session ended (an error code) in another tab: end it here too, with a reason.
           const code = (message ?? 'session') as AuthErrorCode;
           synced = code;
-          ending = new AuthError(
-            code,
-            message ? 'Session expired — sign in again.' : 'Signed out in another tab.',
+          end(
+            new AuthError(code, message ? 'Session expired — sign in again.' : 'Signed out in another tab.'),
           );
-          await manager.removeUser();
         }
       }
     };
@@ -179,7 +180,8 @@ export class Session implements AuthSession {
           throw new AuthError('state', 'No sign-in in progress (page reloaded?) — sign in again.');
         }
         history.replaceState(history.state, '', url.pathname);
-        const user = await manager.signinRedirectCallback(href);
+        const user = await client.finishSignIn(href);
+        loaded(user);
         onSignIn?.(toCognitoUser(user));
         return sanitizeReturnTo((user.state as { returnTo?: unknown } | undefined)?.returnTo, url.origin);
       } catch (cause) {
@@ -205,7 +207,7 @@ export class Session implements AuthSession {
     };
 
     Object.assign(this, {
-      manager,
+      config,
       renew,
       getToken,
       getState: () => state,
@@ -220,32 +222,28 @@ export class Session implements AuthSession {
       getIdToken: () => getToken('id', { forceRenew: false }),
       completeSignIn: (href: string) =>
         (callback ??= finishSignIn(href).finally(() => (callback = undefined))),
-      signIn: ({ returnTo, identityProvider, loginHint, lang }: SignInOptions = {}) => {
+      signIn: (options: SignInOptions = {}) => {
         log('sign-in: redirect to the hosted UI');
-        const extra = { identity_provider: identityProvider, lang };
-        return manager
-          .signinRedirect({
-            state: { returnTo },
-            ...(loginHint && { login_hint: loginHint }),
-            extraQueryParams: JSON.parse(JSON.stringify(extra)) as Record<string, string>,
-          })
-          .catch((cause: unknown) => {
-            throw fail(AuthError.from(cause, 'config'));
-          });
+        return client.signIn(options).catch((cause: unknown) => {
+          throw fail(AuthError.from(cause, 'config'));
+        });
       },
-      signOut: () =>
-        manager.signoutRedirect().catch((error: unknown) => {
-          throw AuthError.from(error, 'signout');
-        }),
+      signOut: async () => {
+        await client.revoke(current);
+        end(null);
+        redirectTo(
+          await client.logoutUrl().catch((error: unknown) => {
+            throw AuthError.from(error, 'signout');
+          }),
+        );
+      },
       start: () => {
         const tab = tabs ? new BroadcastChannel(name) : undefined;
-        if (tab) tab.onmessage = ({ data }: MessageEvent<TabMessage>) => void receive(data);
+        if (tab) tab.onmessage = ({ data }: MessageEvent<TabMessage>) => receive(data);
         channel = tab;
         const online = (): void => {
           if (failures) renewQuietly();
         };
-        const offLoaded = events.addUserLoaded(loaded);
-        const offUnloaded = events.addUserUnloaded(() => loaded(null));
         addEventListener('online', online);
         let stopped = false;
         let resign: (() => void) | undefined;
@@ -266,8 +264,6 @@ export class Session implements AuthSession {
           );
         }
         return () => {
-          offLoaded();
-          offUnloaded();
           removeEventListener('online', online);
           clearTimeout(peerWait);
           clearTimeout(timer);

@@ -1,6 +1,7 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useAuth as useOidcAuth } from 'react-oidc-context';
+import { ReactOidcContextBridge } from 'react-cognito-sso/react-oidc-context';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthCallback } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
@@ -195,10 +196,10 @@ describe('<AuthCallback>', () => {
       return <p>{oidc.isAuthenticated ? `legacy:${String(oidc.user?.profile.email)}` : 'legacy:out'}</p>;
     }
     renderWithProvider(
-      <>
+      <ReactOidcContextBridge>
         <AuthCallback navigate={vi.fn()} />
         <Legacy />
-      </>,
+      </ReactOidcContextBridge>,
     );
     await screen.findByText('legacy:alice@example.com');
   });

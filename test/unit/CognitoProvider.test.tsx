@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { Component, StrictMode, type ReactNode } from 'react';
 import { useAuth as useOidcAuth } from 'react-oidc-context';
+import { ReactOidcContextBridge } from 'react-cognito-sso/react-oidc-context';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthError, CognitoProvider, useAuth, type AuthContextValue } from '../../src/index.js';
 import {
@@ -160,7 +161,11 @@ describe('<CognitoProvider>', () => {
         </p>
       );
     }
-    renderWithProvider(<Legacy />);
+    renderWithProvider(
+      <ReactOidcContextBridge>
+        <Legacy />
+      </ReactOidcContextBridge>,
+    );
     await screen.findByText('signed in as alice');
   });
 });
