@@ -5,7 +5,6 @@ import {
   User,
   WebStorageStateStore,
   type OidcMetadata,
-  type SigninResponse,
   type UseRefreshTokenArgs,
 } from 'oidc-client-ts';
 import type { SignInOptions } from './AuthContext.js';
@@ -110,11 +109,13 @@ export class CognitoClient {
     if (!endpoints) {
       const metadata = await this.#oidc.metadataService.getMetadata().catch((cause: unknown) => {
         const error = AuthError.from(cause, 'config');
-        throw new AuthError(
-          error.code,
-          `discovery: could not read ${metadataUrl} (${error.message})${error.code === 'config' ? ' — check userPoolId, region and endpoint/authority.' : ''}`,
-          { cause },
-        );
+        throw error.code === 'config'
+          ? new AuthError(
+              'config',
+              `discovery: ${metadataUrl} failed (${error.message}) — check userPoolId, region and endpoint/authority.`,
+              { cause },
+            )
+          : error;
       });
       if (metadata.issuer !== issuer) {
         throw new AuthError(
@@ -127,43 +128,42 @@ export class CognitoClient {
     const request = await this.#oidc.createSigninRequest({
       state: { returnTo: sanitizeReturnTo(returnTo, appOrigin) },
       nonce: crypto.randomUUID(),
-      ...(loginHint && { login_hint: loginHint }),
-      extraQueryParams: JSON.parse(JSON.stringify({ identity_provider: identityProvider, lang })) as Record<
-        string,
-        string
-      >,
+      // Only the options given: JSON drops the undefined ones.
+      extraQueryParams: JSON.parse(
+        JSON.stringify({ identity_provider: identityProvider, login_hint: loginHint, lang }),
+      ) as Record<string, string>,
     });
     redirectTo(request.url);
   }
 
   /**
    * Finishes a sign-in: checks the response's `state`, exchanges the code (JWKS fetched in parallel), verifies the
-   * ID token and stores the session.
+   * ID token and stores the session. A refresh token received with a rejected answer is revoked.
    */
   async finishSignIn(url: string): Promise<User> {
-    try {
-      await this.#oidc.readSigninResponseState(url);
-    } catch (cause) {
+    await this.#oidc.readSigninResponseState(url).catch((cause: unknown) => {
       throw new AuthError(
         'state',
         'This sign-in response is unknown, expired or already used — sign in again.',
         { cause },
       );
-    }
+    });
     if (new URL(url).searchParams.has('code')) this.#jwks.prefetch();
-    let response: SigninResponse;
-    try {
-      response = await this.#oidc.processSigninResponse(url);
-      if (!response.access_token)
-        throw new AuthError('token', 'The token endpoint answered without an access token — sign in again.');
-      await this.#verify(response);
-    } catch (error) {
+    const response = await this.#oidc.processSigninResponse(url).catch((error: unknown) => {
       // oidc-client-ts decodes the ID token first: jwt-decode's InvalidTokenError means the answer had none (or junk).
-      throw error instanceof Error && error.name === 'InvalidTokenError'
+      throw (error as Error).name === 'InvalidTokenError'
         ? new AuthError('token', 'The token endpoint answered without a valid ID token — sign in again.', {
             cause: error,
           })
         : AuthError.from(error, error instanceof ErrorResponse ? 'callback' : 'token');
+    });
+    try {
+      if (!response.access_token)
+        throw new AuthError('token', 'The token endpoint answered without an access token — sign in again.');
+      await this.#verify(response);
+    } catch (error) {
+      await this.revoke(response);
+      throw error;
     }
     const user = new User(response);
     this.store(user);
@@ -202,10 +202,10 @@ export class CognitoClient {
     return renewed;
   }
 
-  /** Revokes a session's refresh token at `/oauth2/revoke` (Cognito revokes refresh tokens only); never throws. */
-  async revoke(user: User | null): Promise<void> {
-    if (user?.refresh_token)
-      await this.#oidc.revokeToken(user.refresh_token, 'refresh_token').catch(() => undefined);
+  /** Revokes a refresh token at `/oauth2/revoke` (Cognito revokes refresh tokens only), if any; never throws. */
+  async revoke(tokens: { refresh_token?: string | undefined } | null): Promise<void> {
+    if (tokens?.refresh_token)
+      await this.#oidc.revokeToken(tokens.refresh_token, 'refresh_token').catch(() => undefined);
   }
 
   /**
