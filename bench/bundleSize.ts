@@ -38,32 +38,44 @@ async function measure(name: string, contents: string, external: string[]): Prom
 const protocolLibs = ['oidc-client-ts', 'react-oidc-context'];
 const reactLibs = ['react', 'react-dom', 'react/jsx-runtime'];
 
-/**
- * The three figures the size budget is about.
- * - `sdk`: this package's own code (react, react-dom, oidc-client-ts, react-oidc-context external);
- * - `stack`: the whole sign-in stack of an app using this package (only react external);
- * - `baseline`: react-oidc-context + oidc-client-ts as AWS's sample uses them (only react external).
- */
-export async function measureBundles(): Promise<{ sdk: BundleSize; stack: BundleSize; baseline: BundleSize }> {
-  const everything = "export * from './src/index.ts';";
-  const [sdk, stack, baseline] = await Promise.all([
-    measure('react-cognito-sso (own code)', everything, [...reactLibs, ...protocolLibs]),
-    measure('react-cognito-sso + oidc-client-ts + react-oidc-context', everything, reactLibs),
+/** The figures the size budget is about. */
+export interface BundleSizes {
+  /** This package's main entry, its own code only (react, react-dom, oidc-client-ts, react-oidc-context external). */
+  sdk: BundleSize;
+  /** The whole sign-in stack of an app using the main entry (only react external). */
+  stack: BundleSize;
+  /** The stack with the opt-in `react-cognito-sso/react-oidc-context` bridge added (only react external). */
+  stackWithBridge: BundleSize;
+  /** react-oidc-context + oidc-client-ts as AWS's sample uses them (only react external). */
+  baseline: BundleSize;
+}
+
+/** Measures {@link BundleSizes}: every export of each entry, so tree-shaking can only make an app's share smaller. */
+export async function measureBundles(): Promise<BundleSizes> {
+  const main = "export * from './src/index.ts';";
+  const [sdk, stack, stackWithBridge, baseline] = await Promise.all([
+    measure('react-cognito-sso (own code)', main, [...reactLibs, ...protocolLibs]),
+    measure('react-cognito-sso + oidc-client-ts', main, reactLibs),
+    measure(
+      'react-cognito-sso + react-cognito-sso/react-oidc-context + oidc-client-ts + react-oidc-context',
+      `${main} export * from './src/reactOidcContext/index.ts';`,
+      reactLibs,
+    ),
     measure(
       'baseline: react-oidc-context + oidc-client-ts',
       "export * from 'react-oidc-context'; export * from 'oidc-client-ts';",
       reactLibs,
     ),
   ]);
-  return { sdk, stack, baseline };
+  return { sdk, stack, stackWithBridge, baseline };
 }
 
 /** The targets of issue 6, in gzip bytes, printed by `npm run bench` beside the measured figures. */
 export const SIZE_TARGET = { sdk: 4 * 1024, stack: 23 * 1024 } as const;
 
 /**
- * What CI enforces, in gzip bytes: a regression guard a few per cent above today's size. Today's size misses
- * {@link SIZE_TARGET} (the SDK's own code is about twice the target); lower these as the code shrinks, never raise
- * them without a reason in the commit message.
+ * What CI enforces, in gzip bytes: a regression guard a few per cent above today's size. The stack is within
+ * {@link SIZE_TARGET} and below the baseline; the SDK's own code still misses its target. Lower these as the code
+ * shrinks, never raise them without a reason in the commit message.
  */
-export const SIZE_BUDGET = { sdk: 8_500, stack: 27_000 } as const;
+export const SIZE_BUDGET = { sdk: 8_500, stack: 19_500 } as const;

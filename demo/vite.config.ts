@@ -21,7 +21,6 @@ export default defineConfig({
       'react-dom/client',
       'react-router',
       'oidc-client-ts',
-      'react-oidc-context',
     ],
   },
   build: {

@@ -39,7 +39,7 @@ const NODE_ONLY_SUBPATHS = new Set(['./emulator']);
 const FORBIDDEN_IN_BROWSER = ['jose'];
 
 /** The scratch app's dependencies, pinned to the versions installed in the repository. */
-const SCRATCH_DEPENDENCIES = ['react', 'react-dom'];
+const SCRATCH_DEPENDENCIES = ['react', 'react-dom', 'react-oidc-context'];
 const SCRATCH_DEV_DEPENDENCIES = ['vite', 'typescript', '@types/react', '@types/react-dom'];
 
 /** One step's outcome. */

@@ -1,6 +1,5 @@
 import { NON_READERS, TOKEN_READERS } from '../apps/shared/benchTree.js';
-import type { BundleSize } from '../bundleSize.js';
-import { SIZE_TARGET } from '../bundleSize.js';
+import { SIZE_TARGET, type BundleSizes } from '../bundleSize.js';
 import type { BuiltApp } from './buildApp.js';
 import type { BenchAppName } from './buildBenchApp.js';
 import { COGNITO_LATENCY_MS, type AppRun } from './measureAppRun.js';
@@ -21,7 +20,7 @@ export interface BenchRow {
 /** What the table is made of. */
 export interface BenchResults {
   runs: Record<BenchAppName, AppRun[]>;
-  bundles: { sdk: BundleSize; stack: BundleSize; baseline: BundleSize };
+  bundles: BundleSizes;
   apps: Record<BenchAppName, BuiltApp>;
 }
 
@@ -217,6 +216,12 @@ export function benchRows({ runs, bundles, apps }: BenchResults): BenchRow[] {
     bundles.stack.gzip,
     bundles.baseline.gzip,
     SIZE_TARGET.stack,
+  );
+  sized(
+    'bytes: the stack + the opt-in react-oidc-context bridge, gzip',
+    bundles.stackWithBridge.gzip,
+    bundles.baseline.gzip,
+    null,
   );
   sized('bytes: bench app JavaScript, gzip (with React)', apps.sdk.jsGzip, apps.baseline.jsGzip, null);
   return rows;
