@@ -3,7 +3,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'demo/dist/', 'coverage/', 'test-results/', 'node_modules/'] },
+  { ignores: ['dist/', 'demo/dist/', 'docs/api/', 'coverage/', 'test-results/', 'node_modules/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
