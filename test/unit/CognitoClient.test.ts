@@ -1,0 +1,81 @@
+import { User } from 'oidc-client-ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CognitoClient } from '../../src/CognitoClient.js';
+import { redirectTo } from '../../src/redirectTo.js';
+import { resolveConfig } from '../../src/resolveConfig.js';
+import { APP, CONFIG, json, storeSession, stubCognito, tokenResponse, USER_KEY } from './support/fakeCognito.js';
+
+vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
+
+afterEach(() => {
+  vi.mocked(redirectTo).mockReset();
+  vi.unstubAllGlobals();
+  sessionStorage.clear();
+});
+
+const newClient = () => new CognitoClient(resolveConfig(CONFIG, APP));
+
+/** Starts a sign-in and returns the callback URL Cognito would send back, with the nonce it must carry. */
+async function signInStarted(client: CognitoClient): Promise<{ callback: string; nonce: string }> {
+  await client.signIn({});
+  const authorize = new URL(vi.mocked(redirectTo).mock.calls[0]?.[0] ?? '');
+  return {
+    callback: `${APP}/callback?code=c&state=${authorize.searchParams.get('state') ?? ''}`,
+    nonce: authorize.searchParams.get('nonce') ?? '',
+  };
+}
+
+describe('CognitoClient', () => {
+  it('rejects a code exchange answered without an access token, stores nothing and revokes the refresh token it got', async () => {
+    const client = newClient();
+    stubCognito();
+    const { callback, nonce } = await signInStarted(client);
+    const cognito = stubCognito({
+      onToken: () => tokenResponse({ access_token: undefined, refresh_token: 'refresh-orphan' }, { nonce }),
+      onRevoke: () => new Response(null, { status: 200 }),
+    });
+    await expect(client.finishSignIn(callback)).rejects.toMatchObject({
+      code: 'token',
+      message: expect.stringMatching(/without an access token — sign in again/) as unknown,
+    });
+    expect(sessionStorage.getItem(USER_KEY)).toBeNull();
+    expect(cognito.to('/oauth2/revoke').map((r) => r.body.get('token'))).toEqual(['refresh-orphan']);
+  });
+
+  it('revokes the refresh token of an answer whose ID token is rejected', async () => {
+    const client = newClient();
+    stubCognito();
+    const { callback, nonce } = await signInStarted(client);
+    const cognito = stubCognito({
+      onToken: () => tokenResponse({ refresh_token: 'refresh-foreign' }, { nonce, aud: 'other-client' }),
+      onRevoke: () => new Response(null, { status: 200 }),
+    });
+    await expect(client.finishSignIn(callback)).rejects.toMatchObject({ code: 'token' });
+    expect(cognito.to('/oauth2/revoke').map((r) => r.body.get('token'))).toEqual(['refresh-foreign']);
+    expect(sessionStorage.getItem(USER_KEY)).toBeNull();
+  });
+
+  it('stores a verified sign-in and revokes nothing', async () => {
+    const client = newClient();
+    stubCognito();
+    const { callback, nonce } = await signInStarted(client);
+    const cognito = stubCognito({ onToken: () => tokenResponse({ refresh_token: 'refresh-1' }, { nonce }) });
+    const user = await client.finishSignIn(callback);
+    expect(user.access_token).toBe('access-2');
+    expect(client.read()?.refresh_token).toBe('refresh-1');
+    expect(cognito.to('/oauth2/revoke')).toHaveLength(0);
+  });
+
+  it('treats a renewal answered without an access token as a network fault and keeps the stored session', async () => {
+    await storeSession();
+    const client = newClient();
+    const stored = client.read() as User;
+    const before = sessionStorage.getItem(USER_KEY);
+    stubCognito({ onToken: () => json({ token_type: 'Bearer', expires_in: 3600 }) });
+    await expect(client.refresh(stored)).rejects.toMatchObject({
+      code: 'network',
+      message: expect.stringMatching(/without an access token/) as unknown,
+    });
+    expect(sessionStorage.getItem(USER_KEY)).toBe(before);
+  });
+});
