@@ -1,9 +1,17 @@
-import { User } from 'oidc-client-ts';
+import type { User } from 'oidc-client-ts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CognitoClient } from '../../src/CognitoClient.js';
 import { redirectTo } from '../../src/redirectTo.js';
 import { resolveConfig } from '../../src/resolveConfig.js';
-import { APP, CONFIG, json, storeSession, stubCognito, tokenResponse, USER_KEY } from './support/fakeCognito.js';
+import {
+  APP,
+  CONFIG,
+  json,
+  storeSession,
+  stubCognito,
+  tokenResponse,
+  USER_KEY,
+} from './support/fakeCognito.js';
 
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
 
