@@ -98,6 +98,10 @@ export class TokenMinter {
       token_use: 'id',
       auth_time: family.authTime,
       ...user.attributes,
+      // Cognito's ID token carries the verified flags as booleans (userInfo sends them as strings).
+      ...(user.attributes.phone_number_verified !== undefined && {
+        phone_number_verified: user.attributes.phone_number_verified === 'true',
+      }),
       exp: iat + this.#lifetimes.idTokenSeconds,
       iat,
       jti: randomUUID(),

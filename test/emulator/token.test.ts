@@ -32,6 +32,12 @@ beforeAll(async () => {
         sub: 'b0b0b0b0-0000-4000-8000-000000000000',
         attributes: { 'custom:team': 'data', name: 'Bob Builder' },
       },
+      {
+        username: 'carol',
+        password: 'Carol-Pass-1',
+        email: 'carol@example.com',
+        attributes: { phone_number: '+15555550100', phone_number_verified: 'true' },
+      },
     ],
     tokenLifetimes: { idTokenSeconds: 600, accessTokenSeconds: 900 },
   });
@@ -219,6 +225,12 @@ describe('token shapes', () => {
     expect(decodeProtectedHeader(tokens.access_token).alg).toBe('RS256');
     expect(idKid).not.toBe(accessKid);
     expect(jwks.keys.map((key) => key.kid)).toEqual([idKid, accessKid]);
+  });
+
+  it('issues phone_number_verified as a boolean in the ID token, as Cognito does', async () => {
+    const tokens = await signInForTokens(emulator, { username: 'carol', password: 'Carol-Pass-1' });
+    const { payload } = await jwtVerify(tokens.id_token ?? '', createLocalJWKSet(jwks));
+    expect(payload).toMatchObject({ phone_number: '+15555550100', phone_number_verified: true });
   });
 
   it("issues Cognito's ID token claims, verified against the JWKS", async () => {
