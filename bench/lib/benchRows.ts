@@ -211,6 +211,7 @@ export function benchRows({ runs, bundles, apps }: BenchResults): BenchRow[] {
     null,
   );
   sized('bytes: SDK own code, gzip (react + oidc libs external)', bundles.sdk.gzip, null, SIZE_TARGET.sdk);
+  sized('bytes: the same, only what the README quick start imports', bundles.quickStart.gzip, null, null);
   sized(
     'bytes: whole sign-in stack, gzip (react external)',
     bundles.stack.gzip,
