@@ -1,5 +1,5 @@
 import { AuthError } from './AuthError.js';
-import { rejectIdToken } from './verifyIdToken.js';
+import { RS256, rejectIdToken } from './verifyIdToken.js';
 
 /**
  * The user pool's signing keys, fetched once per page load from `{issuer}/.well-known/jwks.json` and cached; an
@@ -41,75 +41,58 @@ export class JwksCache {
     }: { timeoutSeconds?: number; fetch?: typeof fetch } = {},
   ) {
     let keys: Promise<JsonWebKey[]> | undefined;
-    let refetchedAt = -Infinity;
+    let refetchAfter = -Infinity;
 
     const fetchKeys = async (): Promise<JsonWebKey[]> => {
       const abort = new AbortController();
       const timer = setTimeout(() => abort.abort(), timeoutSeconds * 1000);
+      let status = 0;
+      let problem: unknown;
       try {
         const response = await get(jwksUri, { signal: abort.signal });
-        if (response.status >= 400 && response.status < 500) {
-          throw new AuthError(
-            'config',
-            `The user pool's signing keys at ${jwksUri} answered HTTP ${response.status} — check userPoolId, region and endpoint/authority.`,
-          );
-        }
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        const { keys: set } = (await response.json()) as { keys?: unknown };
-        if (!Array.isArray(set)) throw new Error('no "keys" array');
-        return set;
+        status = response.status;
+        const { keys: set } = (response.ok && (await response.json())) as { keys?: unknown };
+        if (Array.isArray(set)) return set;
+        problem = `HTTP ${status}, no "keys" array`;
       } catch (err) {
-        if (err instanceof AuthError) throw err;
-        throw new AuthError(
-          'network',
-          `Could not load the user pool's signing keys from ${jwksUri} (${(err as Error | undefined)?.message ?? err}) — check the network connection and the pool's issuer, then try again.`,
-          { cause: err },
-        );
+        problem = err;
       } finally {
         clearTimeout(timer);
       }
+      const config = status > 399 && status < 500;
+      throw new AuthError(
+        config ? 'config' : 'network',
+        `Could not load signing keys from ${jwksUri}: ${problem} — ${config ? 'check userPoolId, region and endpoint/authority' : 'check the network connection and try again'}.`,
+        { cause: problem },
+      );
     };
 
-    const load = (): Promise<JsonWebKey[]> => {
-      if (!keys) {
-        const loading = (keys = fetchKeys());
-        loading.catch(() => {
-          if (keys === loading) keys = undefined;
-        });
-      }
-      return keys;
-    };
+    const load = (): Promise<JsonWebKey[]> =>
+      (keys ??= fetchKeys().catch((err: unknown) => {
+        keys = undefined;
+        throw err;
+      }));
 
-    this.prefetch = () => void load();
+    this.prefetch = () => {
+      load().catch(() => undefined);
+    };
 
     this.getKey = async (kid) => {
       const find = (set: JsonWebKey[]) => set.find((jwk) => (jwk as { kid?: unknown } | null)?.kid === kid);
       const loaded = load();
       let jwk = find(await loaded);
+      const now = Date.now();
       if (!jwk) {
-        if (keys === loaded && Date.now() - refetchedAt >= 30_000) {
-          refetchedAt = Date.now();
+        if (keys === loaded && now >= refetchAfter) {
+          refetchAfter = now + 30_000;
           keys = undefined;
         }
         jwk = find(await load());
       }
-      if (!jwk) {
-        return rejectIdToken(
-          `kid "${kid}" is not among the user pool's keys (${jwksUri}) — the token was not signed by this user pool`,
-        );
-      }
       try {
-        return await crypto.subtle.importKey(
-          'jwk',
-          jwk,
-          { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
-          false,
-          ['verify'],
-        );
+        return await crypto.subtle.importKey('jwk', jwk ?? {}, RS256, false, ['verify']);
       } catch {
-        return rejectIdToken(
-          `kid "${kid}" is not an RS256 signing key (kty ${jwk.kty}, alg ${jwk.alg}, use ${jwk.use})`,
-        );
+        return rejectIdToken(`kid "${kid}" is not an RS256 signing key at ${jwksUri}`);
       }
     };
   }

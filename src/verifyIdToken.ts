@@ -4,26 +4,26 @@ import { base64urlDecode } from './base64url.js';
 import type { CognitoIdTokenClaims } from './claims.js';
 
 /**
- * Throws the error of a rejected ID token: `AuthError` code `token`, message `ID token rejected: <problem>.`
+ * Throws the error of a rejected ID token: `AuthError` code `token`, message
+ * `ID token rejected: <problem> — sign in again.`
  *
- * @param problem - which check failed and why, e.g. `kid "abc" is not among the user pool's keys`
+ * @param problem - which check failed and why, e.g. `the signature does not verify`
  */
 export function rejectIdToken(problem: string): never {
-  throw new AuthError('token', `ID token rejected: ${problem}.`);
+  throw new AuthError('token', `ID token rejected: ${problem} — sign in again.`);
 }
 
+/** The only signature algorithm accepted, RS256, as WebCrypto names it (for key import and verification). */
+export const RS256 = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
+
 /** Rejects the token unless `ok`, naming the header field or claim, its value and what was expected. */
-function checkField(
-  source: Record<string, unknown>,
-  name: string,
-  ok: unknown,
-  expected: string,
-): asserts ok {
+function check(source: Record<string, unknown>, name: string, ok: unknown, expected: string): asserts ok {
   if (!ok) rejectIdToken(`${name} is ${JSON.stringify(source[name])}, expected ${expected}`);
 }
 
-function json(part: string | undefined): Record<string, unknown> {
-  const value: unknown = JSON.parse(new TextDecoder().decode(base64urlDecode(part as string)));
+/** The JSON object in a base64url part; throws on anything else. */
+function json(part: string): Record<string, unknown> {
+  const value: unknown = JSON.parse(new TextDecoder().decode(base64urlDecode(part)));
   if (!(value instanceof Object)) throw new TypeError();
   return value as Record<string, unknown>;
 }
@@ -40,7 +40,8 @@ function json(part: string | undefined): Record<string, unknown> {
  *   `nowSeconds` (default: the device clock — pass a server-corrected time when known); `leewaySeconds` for clock
  *   skew on `exp` and `iat` (default: 300)
  * @returns the verified claims
- * @throws AuthError code `token` naming the failed check; code `network` when the keys cannot be loaded
+ * @throws AuthError code `token` naming the failed check; code `network` (or `config` on a 4xx answer) when the
+ *   keys cannot be loaded
  * @example
  * ```ts
  * const claims = await verifyIdToken(response.id_token, keys, { issuer, clientId, nonce });
@@ -51,54 +52,45 @@ function json(part: string | undefined): Record<string, unknown> {
 export async function verifyIdToken(
   idToken: string,
   keys: Pick<JwksCache, 'getKey'>,
-  expected: { issuer: string; clientId: string; nonce?: string; nowSeconds?: number; leewaySeconds?: number },
+  {
+    issuer,
+    clientId,
+    nonce,
+    nowSeconds: now = Math.floor(Date.now() / 1000),
+    leewaySeconds: leeway = 300,
+  }: { issuer: string; clientId: string; nonce?: string; nowSeconds?: number; leewaySeconds?: number },
 ): Promise<CognitoIdTokenClaims> {
   let header: Record<string, unknown>;
   let claims: Record<string, unknown>;
   let signature: Uint8Array<ArrayBuffer>;
+  let input: string;
   try {
-    const parts = idToken.split('.');
-    if (parts.length !== 3) throw new TypeError();
-    [header, claims, signature] = [json(parts[0]), json(parts[1]), base64urlDecode(parts[2] as string)];
+    const [, head = '', body = '', sig = ''] = /^([^.]*)\.([^.]*)\.([^.]*)$/.exec(idToken) ?? [];
+    [header, claims, signature, input] = [json(head), json(body), base64urlDecode(sig), `${head}.${body}`];
   } catch {
-    return rejectIdToken(
-      'it is malformed (expected three base64url parts: JSON header, JSON payload, signature)',
-    );
+    return rejectIdToken('not a JWT (header.payload.signature)');
   }
 
-  checkField(header, 'alg', header.alg === 'RS256', '"RS256", the only algorithm accepted');
-  checkField(header, 'kid', typeof header.kid === 'string' && header.kid, "the signing key's ID");
+  check(header, 'alg', header.alg === 'RS256', '"RS256"');
+  check(header, 'kid', typeof header.kid === 'string' && header.kid, 'a key ID');
   if (
     !(await crypto.subtle.verify(
-      'RSASSA-PKCS1-v1_5',
+      RS256,
       await keys.getKey(header.kid),
       signature,
-      new TextEncoder().encode(idToken.slice(0, idToken.lastIndexOf('.'))),
+      new TextEncoder().encode(input),
     ))
   ) {
-    rejectIdToken(
-      `the signature does not verify with the user pool key "${header.kid}" (token forged or altered)`,
-    );
+    rejectIdToken('the signature does not verify');
   }
-
-  const { issuer, clientId, nonce } = expected;
-  const now = expected.nowSeconds ?? Math.floor(Date.now() / 1000);
-  const leeway = expected.leewaySeconds ?? 300;
-  const { aud, exp, iat } = claims;
-  const client = `"${clientId}", this app client`;
-  const clock = `(now ${now}, leeway ${leeway} s) — check the device clock and sign in again`;
-  checkField(claims, 'iss', claims.iss === issuer, `"${issuer}", this user pool`);
-  checkField(claims, 'aud', aud === clientId || (Array.isArray(aud) && aud.includes(clientId)), client);
-  checkField(claims, 'azp', claims.azp === undefined || claims.azp === clientId, client);
-  checkField(claims, 'token_use', claims.token_use === 'id', '"id" (an access token is not an ID token)');
-  checkField(claims, 'exp', typeof exp === 'number' && exp > now - leeway, `a later time ${clock}`);
-  checkField(claims, 'iat', typeof iat === 'number' && iat <= now + leeway, `an earlier time ${clock}`);
-  checkField(claims, 'sub', typeof claims.sub === 'string' && claims.sub, "the user's ID");
-  checkField(
-    claims,
-    'nonce',
-    nonce === undefined || claims.nonce === nonce,
-    "the sign-in request's nonce (replayed or foreign token)",
-  );
+  const client = `"${clientId}"`;
+  check(claims, 'iss', claims.iss === issuer, `"${issuer}"`);
+  check(claims, 'aud', [claims.aud].flat().includes(clientId), client);
+  check(claims, 'azp', claims.azp === undefined || claims.azp === clientId, client);
+  check(claims, 'token_use', claims.token_use === 'id', '"id"');
+  check(claims, 'exp', typeof claims.exp === 'number' && claims.exp > now - leeway, `> ${now - leeway}`);
+  check(claims, 'iat', typeof claims.iat === 'number' && claims.iat <= now + leeway, `<= ${now + leeway}`);
+  check(claims, 'sub', typeof claims.sub === 'string' && claims.sub, 'a user ID');
+  check(claims, 'nonce', nonce === undefined || claims.nonce === nonce, "this sign-in's nonce");
   return claims as unknown as CognitoIdTokenClaims;
 }
