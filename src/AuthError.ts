@@ -14,9 +14,6 @@
 export type AuthErrorCode =
   'config' | 'provider' | 'callback' | 'state' | 'token' | 'refresh' | 'network' | 'session' | 'signout';
 
-/** Where the README's troubleshooting table (Cognito error → cause → fix) is published. */
-const TROUBLESHOOTING = 'https://www.npmjs.com/package/react-cognito-sso#troubleshooting';
-
 /**
  * The one error type the SDK throws and reports: a stable {@link AuthErrorCode}, a message that says what to do,
  * Cognito's own `error` / `error_description` when there is one, and the original failure in `cause`.
@@ -83,7 +80,7 @@ export class AuthError extends Error {
     // by `${name} ${message}`: a timeout or abort, a non-JSON answer, fetch's TypeError, a 5xx, a wrong Content-Type
     const network =
       !oauth &&
-      /^((ErrorTimeout|AbortError|TimeoutError|SyntaxError) |TypeError .*(fetch|network|load failed))|\(5\d\d\)|Content-Type/i.test(
+      /^((ErrorTimeout|(Timeout|Abort|Syntax)Error) |TypeError .*(fetch|network|load failed))|\(5\d\d\)|Content-Type/i.test(
         `${e.name as string} ${text}`,
       );
     return new AuthError(
@@ -92,12 +89,14 @@ export class AuthError extends Error {
         (network
           ? `${text} — check the network connection and try again.`
           : oauth
-            ? `${text} (Cognito: ${e.error as string}) — see ${TROUBLESHOOTING}`
+            ? `${text} (Cognito: ${e.error as string}) — see https://www.npmjs.com/package/react-cognito-sso#troubleshooting`
             : text),
       {
         cause: error,
-        ...(oauth && { error: e.error as string }),
-        ...(oauth && typeof e.error_description === 'string' && { errorDescription: e.error_description }),
+        ...(oauth && {
+          error: e.error as string,
+          ...(typeof e.error_description === 'string' && { errorDescription: e.error_description }),
+        }),
       },
     );
   }

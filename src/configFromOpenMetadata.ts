@@ -1,5 +1,5 @@
 import type { CognitoConfig } from './CognitoConfig.js';
-import { checkConfig } from './resolveConfig.js';
+import { checkConfig, parseUrl } from './resolveConfig.js';
 
 /**
  * Turns OpenMetadata's `GET /api/v1/system/config/auth` answer into `<CognitoProvider>` props: `userPoolId` is the
@@ -21,47 +21,24 @@ import { checkConfig } from './resolveConfig.js';
 export function configFromOpenMetadata(json: unknown, overrides: Partial<CognitoConfig> = {}): CognitoConfig {
   checkConfig(
     Object(json) === json,
-    'OpenMetadata auth config',
+    'auth config',
     json,
     'is not a JSON object',
     'pass the parsed body of GET /api/v1/system/config/auth',
   );
   const { provider, clientType, clientId, authority, callbackUrl, domain } = json as Record<string, unknown>;
-  const where = 'set it in OpenMetadata';
-  checkConfig(
-    provider === 'aws-cognito',
-    'OpenMetadata provider',
-    provider,
-    'is not "aws-cognito"',
-    "set OpenMetadata's SSO provider to AWS Cognito",
-  );
+  const fix = 'set it in OpenMetadata';
+  checkConfig(provider === 'aws-cognito', 'provider', provider, 'is not "aws-cognito"', fix);
   checkConfig(
     clientType !== 'confidential',
-    'OpenMetadata clientType',
+    'clientType',
     clientType,
-    'needs a client secret, which a browser cannot keep',
+    'needs a client secret',
     'use a public app client',
   );
-  checkConfig(
-    typeof clientId === 'string' && clientId,
-    'OpenMetadata clientId',
-    clientId,
-    'is not an app client ID',
-    where,
-  );
-  let userPoolId: string | undefined;
-  try {
-    userPoolId = new URL(authority as string).pathname.split('/').filter(Boolean).pop();
-  } catch {
-    // not a URL: reported below
-  }
-  checkConfig(
-    userPoolId,
-    'OpenMetadata authority',
-    authority,
-    'is not an issuer URL',
-    `${where} as https://cognito-idp.{region}.amazonaws.com/{userPoolId}`,
-  );
+  checkConfig(typeof clientId === 'string' && clientId, 'clientId', clientId, 'is not an app client ID', fix);
+  const userPoolId = parseUrl(authority)?.pathname.split('/').filter(Boolean).pop();
+  checkConfig(userPoolId, 'authority', authority, 'is not an issuer URL', fix);
   return {
     userPoolId,
     clientId,

@@ -30,9 +30,11 @@ export interface ResolvedConfig {
 /** RFC 6749 §3.3 scope-token: printable ASCII (`!`–`~`) except space, `"` and `\`. */
 const SCOPE_TOKEN = /^[!#-[\]-~]+$/;
 /** The region in a Cognito issuer host (`cognito-idp.{region}.amazonaws.com`) or domain (`….auth.{region}.amazoncognito.com`). */
-const AWS_HOST_REGION = /(?:^cognito-idp|\.auth)\.([\w-]+)\.amazon(?:aws|cognito)\.com$/;
+const AWS_HOST_REGION = /(^cognito-idp|\.auth)\.([\w-]+)\.amazon(aws|cognito)\.com$/;
 /** https, or http on a loopback host. */
-const SECURE = /^(https:|http:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/])/;
+const SECURE = /^https:|^http:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/]/;
+/** Drops trailing slashes. */
+const trimSlash = (url: string): string => url.replace(/\/+$/, '');
 
 /**
  * Throws `AuthError` code `config` with the message `<field>: <value> <problem> — <fix>.` unless `ok`.
@@ -58,52 +60,18 @@ export function checkConfig(
   }
 }
 
-function parseUrl(value: unknown): URL | undefined {
+/**
+ * Parses an absolute URL.
+ *
+ * @param value - the candidate
+ * @returns the URL, or `undefined` when `value` is not one
+ */
+export function parseUrl(value: unknown): URL | undefined {
   try {
     return new URL(value as string);
   } catch {
     return undefined;
   }
-}
-
-/**
- * Parses an https URL (http only on loopback) without credentials, query or fragment, in the pool's region;
- * a `domain` may be a bare host and has no path.
- */
-function checkUrl(field: string, value: unknown, region: string): URL {
-  const domain = field === 'domain';
-  const url =
-    typeof value === 'string' && parseUrl(domain && !value.includes('://') ? `https://${value}` : value);
-  checkConfig(
-    url,
-    field,
-    value,
-    'is not a URL',
-    `use this pool's ${domain ? 'https://host' : 'https:// URL'}`,
-  );
-  checkConfig(
-    SECURE.test(url.href),
-    field,
-    value,
-    `uses ${url.protocol}`,
-    'use https:// (http:// only for localhost, 127.0.0.1, [::1])',
-  );
-  checkConfig(
-    url.href === url.origin + (domain ? '/' : url.pathname),
-    field,
-    value,
-    `has ${domain ? 'a path, ' : ''}credentials, a query or a fragment`,
-    domain ? 'give only https://host' : 'remove them',
-  );
-  const hostRegion = AWS_HOST_REGION.exec(url.hostname)?.[1] ?? region;
-  checkConfig(
-    hostRegion === region,
-    field,
-    value,
-    `is in region ${hostRegion}, not the user pool's`,
-    `use one in ${region}`,
-  );
-  return url;
 }
 
 /**
@@ -120,34 +88,64 @@ function checkUrl(field: string, value: unknown, region: string): URL {
  * ```
  * @see https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html
  */
-export function resolveConfig(
-  config: CognitoConfig,
-  appOrigin: string = window.location.origin,
-): ResolvedConfig {
+export function resolveConfig(config: CognitoConfig, appOrigin: string = location.origin): ResolvedConfig {
   const { userPoolId: pool, clientId, endpoint, authority, domain } = config;
+  const fromConsole = 'copy it from the Cognito console';
   checkConfig(
-    typeof pool === 'string' && /^(?=.{0,55}$)[\w-]+_[0-9a-zA-Z]+$/.test(pool),
+    typeof pool === 'string' && /^(?=.{0,55}$)[\w-]+_[^\W_]+$/.test(pool),
     'userPoolId',
     pool,
     'is not a user pool ID',
-    'copy it from the Cognito console (e.g. us-east-1_AbC123xyz)',
+    fromConsole,
   );
   const region = pool.split('_')[0] as string;
   checkConfig(
     (config.region ?? region) === region,
     'region',
     config.region,
-    `contradicts the user pool ID ${pool}`,
-    `set "${region}" or leave it out`,
+    'contradicts userPoolId',
+    `use "${region}" or leave it out`,
   );
   checkConfig(
     typeof clientId === 'string' && /^[\w+]{1,128}$/.test(clientId),
     'clientId',
     clientId,
     'is not an app client ID',
-    "copy a public app client's ID from the Cognito console",
+    fromConsole,
   );
   const origin = new URL(appOrigin).origin;
+
+  /**
+   * An https URL (http only on loopback) without credentials, query or fragment, in the pool's region;
+   * a `domain` may be a bare host and has no path.
+   */
+  const checkUrl = (field: 'endpoint' | 'authority' | 'domain', value: string): URL => {
+    const isDomain = field === 'domain';
+    const url =
+      typeof value === 'string' && parseUrl(isDomain && !value.includes('://') ? `https://${value}` : value);
+    checkConfig(
+      url && SECURE.test(url.href),
+      field,
+      value,
+      'is not an https URL',
+      'use https:// (http:// only on loopback)',
+    );
+    checkConfig(
+      url.href === url.origin + (isDomain ? '/' : url.pathname),
+      field,
+      value,
+      `has ${isDomain ? 'a path, ' : ''}credentials, a query or a fragment`,
+      'remove them',
+    );
+    checkConfig(
+      (AWS_HOST_REGION.exec(url.hostname)?.[2] ?? region) === region,
+      field,
+      value,
+      `is not in ${region}`,
+      "use the user pool's region",
+    );
+    return url;
+  };
   /** An absolute URL on the app's origin, without fragment, returned exactly as given (Cognito matches it exactly). */
   const appUrl = (field: 'redirectUri' | 'postLogoutRedirectUri', path: string): string => {
     const value = config[field];
@@ -157,7 +155,7 @@ export function resolveConfig(
       field,
       value,
       `is not a URL on ${origin} without "#"`,
-      'use one exactly as registered on the app client',
+      'use one registered on the app client',
     );
     return value;
   };
@@ -176,17 +174,17 @@ export function resolveConfig(
 
   let issuer = `https://cognito-idp.${region}.amazonaws.com/${pool}`;
   if (endpoint !== undefined) {
-    checkUrl('endpoint', endpoint, region);
-    issuer = `${endpoint.replace(/\/+$/, '')}/${pool}`;
+    checkUrl('endpoint', endpoint);
+    issuer = `${trimSlash(endpoint)}/${pool}`;
   }
   if (authority !== undefined) {
-    checkUrl('authority', authority, region);
-    const given = authority.replace(/\/+$/, '');
+    checkUrl('authority', authority);
+    const given = trimSlash(authority);
     checkConfig(
       given === issuer || (endpoint === undefined && given.endsWith(`/${pool}`)),
       'authority',
       authority,
-      `is not the issuer of user pool ${pool}`,
+      "is not the pool's issuer",
       `use ${issuer} or leave it out`,
     );
     issuer = given;
@@ -199,26 +197,28 @@ export function resolveConfig(
       scopes.every((s) => typeof s === 'string' && SCOPE_TOKEN.test(s)),
     'scopes',
     scopes,
-    'lacks "openid" or has a malformed entry',
-    'give one scope per entry, e.g. ["openid", "email"]',
+    'lacks "openid" or has a bad entry',
+    'include "openid", one scope per entry',
   );
   const storage = config.storage ?? 'session';
+  const kinds = ['session', 'local', 'memory'];
   checkConfig(
-    ['session', 'local', 'memory'].includes(storage),
+    kinds.includes(storage),
     'storage',
     storage,
-    'is not a storage kind',
-    'use "session", "local" or "memory"',
+    'is unknown',
+    `use one of ${JSON.stringify(kinds)}`,
   );
+  const wellKnown = `${issuer}/.well-known/`;
 
   return {
     userPoolId: pool,
     clientId,
     region,
     issuer,
-    jwksUri: `${issuer}/.well-known/jwks.json`,
-    metadataUrl: `${issuer}/.well-known/openid-configuration`,
-    endpoints: domain === undefined ? null : cognitoEndpoints(checkUrl('domain', domain, region).origin),
+    jwksUri: `${wellKnown}jwks.json`,
+    metadataUrl: `${wellKnown}openid-configuration`,
+    endpoints: domain === undefined ? null : cognitoEndpoints(checkUrl('domain', domain).origin),
     redirectUri: appUrl('redirectUri', '/callback'),
     postLogoutRedirectUri: appUrl('postLogoutRedirectUri', '/'),
     appOrigin: origin,
