@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type JSX, type ReactNode } from 'react';
 import type { AuthError } from './AuthError.js';
-import { AuthErrorMessage } from './AuthErrorMessage.js';
+import { signingIn, viewOrError } from './defaultViews.js';
 import { redirectTo } from './redirectTo.js';
 import { useSession } from './session/useSession.js';
 
@@ -40,24 +40,21 @@ export function AuthCallback({ navigate, loading, renderError }: AuthCallbackPro
     navigateRef.current = navigate;
   });
   useEffect(() => {
-    let live = true;
+    const stop = new AbortController();
+    // Only the mounted instance navigates (StrictMode mounts twice; both get the same sign-in's outcome).
     const run = (): void =>
-      void session.completeSignIn(location.href).then(
-        (path) => live && (navigateRef.current ?? ((to: string) => redirectTo(to, true)))(path),
-        (failure: AuthError) => live && setError(failure),
-      );
-    // Restored from the back/forward cache: the address is clean by now, so this goes to the app or explains.
-    const show = (event: PageTransitionEvent): void => {
-      if (event.persisted) run();
-    };
+      void session
+        .completeSignIn(location.href)
+        .then(
+          (path) =>
+            stop.signal.aborted || (navigateRef.current ?? ((to: string) => redirectTo(to, true)))(path),
+          setError,
+        );
     run();
-    addEventListener('pageshow', show);
-    return () => {
-      live = false;
-      removeEventListener('pageshow', show);
-    };
+    // Restored from the back/forward cache: the address is clean by now, so this goes to the app or explains. The
+    // controller's `signal` removes the listener on unmount.
+    addEventListener('pageshow', (event) => event.persisted && run(), stop);
+    return () => stop.abort();
   }, [session]);
-  if (!error) return <>{loading ?? <p role="status">Signing you in…</p>}</>;
-  const retry = (): void => void session.signIn().catch(setError);
-  return <>{renderError ? renderError(error, retry) : <AuthErrorMessage error={error} retry={retry} />}</>;
+  return viewOrError(error, () => void session.signIn().catch(setError), loading ?? signingIn, renderError);
 }

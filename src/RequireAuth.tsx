@@ -1,5 +1,5 @@
 import { useEffect, useRef, type JSX, type ReactNode } from 'react';
-import { AuthErrorMessage } from './AuthErrorMessage.js';
+import { notAuthorised, signingIn, viewOrError } from './defaultViews.js';
 import { useAuth } from './useAuth.js';
 
 /** Props of {@link RequireAuth}. */
@@ -31,25 +31,18 @@ export interface RequireAuthProps {
 export function RequireAuth({ children, groups, fallback, loading }: RequireAuthProps): JSX.Element {
   const { status, user, error, signIn } = useAuth();
   const settled = useRef(false);
-  const here = (): string => location.pathname + location.search + location.hash;
+  // Starts a sign-in back to this page; a failure shows as `error`.
+  const start = (): void =>
+    void signIn({ returnTo: location.pathname + location.search + location.hash }).catch(() => undefined);
   useEffect(() => {
     // Once signed in here, or once asked, never again by itself: an ended session gets a prompt, not a redirect.
-    if (user) settled.current = true;
-    else if (status === 'unauthenticated' && !error && !settled.current) {
+    if (user || (status === 'unauthenticated' && !error)) {
+      if (!user && !settled.current) start();
       settled.current = true;
-      signIn({ returnTo: here() }).catch(() => undefined); // the failure shows as `error` below
     }
-  }, [status, user, error, signIn]);
-  if (!user && error)
-    return (
-      <AuthErrorMessage
-        error={error}
-        retry={() => void signIn({ returnTo: here() }).catch(() => undefined)}
-      />
-    );
-  if (!user) return <>{loading ?? <p role="status">Signing you in…</p>}</>;
-  if (groups && !groups.some((group) => user.groups.includes(group))) {
-    return <>{fallback ?? <p role="alert">You are not authorised to view this page.</p>}</>;
-  }
-  return <>{children}</>;
+  });
+  let view = children;
+  if (!user) view = loading ?? signingIn;
+  else if (groups && !groups.some((group) => user.groups.includes(group))) view = fallback ?? notAuthorised;
+  return viewOrError(user ? null : error, start, view);
 }

@@ -9,7 +9,7 @@
  * @returns a `fetch` with an extra `token` option (default: `'access'`)
  * @example
  * ```ts
- * const authFetch = createAuthFetch((kind, { forceRenew }) => session.getToken(kind, forceRenew));
+ * const authFetch = createAuthFetch(session.getToken);
  * const me = await authFetch('/api/v1/users/loggedInUser', { token: 'id' });
  * ```
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-2.1 (bearer token usage)
@@ -17,12 +17,12 @@
 export function createAuthFetch(
   getToken: (kind: 'access' | 'id', options: { forceRenew: boolean }) => Promise<string>,
 ): (input: RequestInfo | URL, init?: RequestInit & { token?: 'access' | 'id' }) => Promise<Response> {
-  return async (input, init = {}) => {
-    const { token: kind = 'access', ...rest } = init;
+  return async (input, { token: kind = 'access', ...rest } = {}) => {
+    const request = input as Partial<Request>;
     const send = async (forceRenew: boolean): Promise<Response> => {
-      const headers = new Headers(rest.headers ?? (input as Partial<Request>).headers);
+      const headers = new Headers(rest.headers ?? request.headers);
       headers.set('Authorization', `Bearer ${await getToken(kind, { forceRenew })}`);
-      return fetch(input instanceof Request ? input.clone() : input, { ...rest, headers });
+      return fetch(request.clone?.() ?? input, { ...rest, headers });
     };
     const response = await send(false);
     return response.status === 401 && !(rest.body instanceof ReadableStream) ? send(true) : response;

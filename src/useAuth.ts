@@ -4,22 +4,20 @@ import type { CustomClaims } from './claims.js';
 import { useSession } from './session/useSession.js';
 
 /**
- * Follows the session, re-rendering only when a field this component has read changes: a component that reads
- * `status` alone does not re-render when tokens are renewed.
+ * Follows the session: the returned snapshot, a fresh value whenever a field this component has read changes, is the
+ * same object otherwise — so a component that reads `status` alone does not re-render when tokens are renewed, and
+ * effects depending on the value re-run when a read field changes.
  */
-function tracker(session: AuthSession) {
+function tracker(session: AuthSession): () => AuthContextValue {
   const read = new Set<keyof AuthState>();
-  let last: AuthState | undefined;
   const get = <K extends keyof AuthState>(key: K): AuthState[K] => (read.add(key), session.getState()[key]);
-  return {
-    snapshot(): AuthState {
-      const next = session.getState();
-      if (!last || [...read].some((key) => last?.[key] !== next[key])) last = next;
-      return last;
-    },
-    /** A fresh value per snapshot, so that effects depending on it re-run when a read field changes. */
-    value(_snapshot: AuthState): AuthContextValue {
-      return {
+  let last: AuthState | undefined;
+  let value: AuthContextValue;
+  return () => {
+    const state = session.getState();
+    if (!last || [...read].some((key) => last?.[key] !== state[key])) {
+      last = state;
+      value = {
         get status() {
           return get('status');
         },
@@ -40,7 +38,8 @@ function tracker(session: AuthSession) {
         getAccessToken: session.getAccessToken,
         getIdToken: session.getIdToken,
       };
-    },
+    }
+    return value;
   };
 }
 
@@ -62,7 +61,6 @@ function tracker(session: AuthSession) {
  */
 export function useAuth<TClaims extends object = CustomClaims>(): AuthContextValue<TClaims> {
   const session = useSession('useAuth()');
-  const track = useMemo(() => tracker(session), [session]);
-  const snapshot = useSyncExternalStore(session.subscribe, track.snapshot, track.snapshot);
-  return useMemo(() => track.value(snapshot) as AuthContextValue<TClaims>, [track, snapshot]);
+  const snapshot = useMemo(() => tracker(session), [session]);
+  return useSyncExternalStore(session.subscribe, snapshot, snapshot) as AuthContextValue<TClaims>;
 }

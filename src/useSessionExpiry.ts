@@ -30,22 +30,27 @@ export interface SessionExpiry {
  * ```
  */
 export function useSessionExpiry(warnBeforeSeconds = 300): SessionExpiry {
-  const expiresAt = useAuth().user?.expiresAt ?? null;
+  const expiresAt = useAuth().user?.expiresAt;
   const [now, setNow] = useState(Date.now);
   useEffect(() => {
-    if (expiresAt === null) return;
-    let timer: ReturnType<typeof setTimeout>;
+    if (!expiresAt) return;
     const tick = (): void => {
       const time = Date.now();
       setNow(time);
-      const untilWindow = expiresAt - warnBeforeSeconds * 1000 - time;
-      // Inside the window: next when `secondsLeft` changes.
+      // Next when the window opens, and inside it when `secondsLeft` changes.
       if (time < expiresAt)
-        timer = setTimeout(tick, untilWindow > 0 ? untilWindow : (expiresAt - time) % 1000 || 1000);
+        timer = setTimeout(
+          tick,
+          Math.max(expiresAt - warnBeforeSeconds * 1000 - time, (expiresAt - time) % 1000 || 1000),
+        );
     };
-    timer = setTimeout(tick);
+    let timer = setTimeout(tick);
     return () => clearTimeout(timer);
   }, [expiresAt, warnBeforeSeconds]);
-  const secondsLeft = expiresAt === null ? null : Math.max(Math.ceil((expiresAt - now) / 1000), 0);
-  return { expiresAt, secondsLeft, expiringSoon: secondsLeft !== null && secondsLeft <= warnBeforeSeconds };
+  const secondsLeft = expiresAt ? Math.max(Math.ceil((expiresAt - now) / 1000), 0) : null;
+  return {
+    expiresAt: expiresAt ?? null,
+    secondsLeft,
+    expiringSoon: secondsLeft !== null && secondsLeft <= warnBeforeSeconds,
+  };
 }

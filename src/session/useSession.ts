@@ -13,8 +13,7 @@ export function useSession(caller: string): AuthSession {
   if (!session) {
     throw new AuthError(
       'provider',
-      `${caller} must be used inside <CognitoProvider> — wrap your app: ` +
-        '<CognitoProvider userPoolId="…" clientId="…" domain="…"><App /></CognitoProvider>.',
+      `${caller} must be used inside <CognitoProvider> — wrap your app: <CognitoProvider …><App /></CognitoProvider>.`,
     );
   }
   return session;

@@ -1,4 +1,4 @@
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useAuth as useOidcAuth } from 'react-oidc-context';
 import { ReactOidcContextBridge } from 'react-cognito-sso/react-oidc-context';
@@ -186,6 +186,19 @@ describe('<AuthCallback>', () => {
     const navigate = vi.fn();
     renderWithProvider(<AuthCallback navigate={navigate} />);
     await waitFor(() => expect(navigate).toHaveBeenCalledWith('/'));
+  });
+
+  it('outside <CognitoProvider> throws AuthError "provider" naming <AuthCallback> and how to wrap the app', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(() => render(<AuthCallback />)).toThrow(
+      expect.objectContaining({
+        code: 'provider',
+        message: expect.stringMatching(
+          /^<AuthCallback> must be used inside <CognitoProvider> — wrap your app: <CognitoProvider …><App \/><\/CognitoProvider>\.$/,
+        ),
+      }),
+    );
+    vi.mocked(console.error).mockRestore();
   });
 
   it("keeps react-oidc-context's useAuth() in step with the sign-in", async () => {

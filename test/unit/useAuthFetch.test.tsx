@@ -1,4 +1,4 @@
-import { act } from '@testing-library/react';
+import { act, render } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useAuthFetch } from '../../src/index.js';
 import {
@@ -48,6 +48,19 @@ describe('useAuthFetch()', () => {
       '/us-east-1_Unit1234/.well-known/jwks.json',
       '/api/v1/tables',
     ]);
+  });
+
+  it('outside <CognitoProvider> throws AuthError "provider" naming useAuthFetch()', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(() => render(<Probe />)).toThrow(
+      expect.objectContaining({
+        code: 'provider',
+        message: expect.stringMatching(
+          /^useAuthFetch\(\) must be used inside <CognitoProvider> — wrap your app: /,
+        ),
+      }),
+    );
+    vi.mocked(console.error).mockRestore();
   });
 
   it('renews first when the access token is about to expire', async () => {

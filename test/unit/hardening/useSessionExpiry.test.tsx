@@ -70,7 +70,12 @@ describe('useSessionExpiry', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(() => render(<Banner />)).toThrow(AuthError);
     expect(() => render(<Banner />)).toThrow(
-      expect.objectContaining({ name: 'AuthError', code: 'provider' }),
+      expect.objectContaining({
+        name: 'AuthError',
+        code: 'provider',
+        message:
+          'useAuth() must be used inside <CognitoProvider> — wrap your app: <CognitoProvider …><App /></CognitoProvider>.',
+      }),
     );
   });
 });
