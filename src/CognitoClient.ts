@@ -8,7 +8,7 @@ import {
   type UseRefreshTokenArgs,
 } from 'oidc-client-ts';
 import type { SignInOptions } from './AuthContext.js';
-import { AuthError } from './AuthError.js';
+import { AuthError, type AuthErrorCode } from './AuthError.js';
 import { JwksCache } from './JwksCache.js';
 import { logoutUrl } from './logoutUrl.js';
 import { redirectTo } from './redirectTo.js';
@@ -155,7 +155,7 @@ export class CognitoClient {
         ? new AuthError('token', 'The token endpoint answered without a valid ID token — sign in again.', {
             cause: error,
           })
-        : AuthError.from(error, error instanceof ErrorResponse ? 'callback' : 'token');
+        : tokenRequestError(error, error instanceof ErrorResponse ? 'callback' : 'token');
     });
     try {
       if (!response.access_token)
@@ -184,7 +184,7 @@ export class CognitoClient {
     const response = await this.#oidc
       .useRefreshToken({ state, timeoutInSeconds: this.config.requestTimeoutSeconds })
       .catch((error: unknown) => {
-        throw AuthError.from(
+        throw tokenRequestError(
           error,
           error instanceof ErrorResponse
             ? /^(invalid|unauthorized|unsupported)_/.test(error.error ?? '')
@@ -229,6 +229,14 @@ export class CognitoClient {
     const { issuer, clientId } = this.config;
     return verifyIdToken(id_token, this.#jwks, { issuer, clientId, nowSeconds: profile.iat });
   }
+}
+
+/** A failed token request as an `AuthError`; a network failure's message says which request failed. */
+function tokenRequestError(error: unknown, code: AuthErrorCode): AuthError {
+  const wrapped = AuthError.from(error, code);
+  return wrapped.code === 'network'
+    ? new AuthError('network', `The token request failed: ${wrapped.message}`, { cause: error })
+    : wrapped;
 }
 
 /** Where the discovery document is cached for the callback page (`sessionStorage`), when there is no domain. */

@@ -86,4 +86,14 @@ describe('CognitoClient', () => {
     });
     expect(sessionStorage.getItem(USER_KEY)).toBe(before);
   });
+
+  it('names the token request in the message of a network failure', async () => {
+    await storeSession();
+    const client = newClient();
+    stubCognito({ onToken: () => Promise.reject(new TypeError('Failed to fetch')) });
+    await expect(client.refresh(client.read() as User)).rejects.toMatchObject({
+      code: 'network',
+      message: 'The token request failed: Failed to fetch — check the network connection and try again.',
+    });
+  });
 });
