@@ -14,7 +14,7 @@ import { logoutUrl } from './logoutUrl.js';
 import { redirectTo } from './redirectTo.js';
 import type { ResolvedConfig } from './resolveConfig.js';
 import { sanitizeReturnTo } from './sanitizeReturnTo.js';
-import { verifyIdToken } from './verifyIdToken.js';
+import { rejectIdToken, verifyIdToken } from './verifyIdToken.js';
 
 /**
  * The protocol with Cognito, on oidc-client-ts's `OidcClient` (internal; one per {@link Session}): static metadata
@@ -171,16 +171,21 @@ export class CognitoClient {
   }
 
   /**
-   * Renews with the refresh token: the new ID token is verified, and oidc-client-ts checks it names the same user;
-   * an answer without a `refresh_token` keeps the old one, a rotated one replaces it. `invalid_grant` (and the other
-   * final OAuth errors) → code `refresh`; any other error answer, a timeout, a 5xx or a malformed body → `network`.
+   * Renews with the refresh token: a new ID token is verified and must name the same user (`sub`); an answer without
+   * an ID token keeps the old one, without a `refresh_token` keeps the old one, a rotated one replaces it.
+   * `invalid_grant` (and the other final OAuth errors) → code `refresh`; any other error answer, a timeout, a 5xx or
+   * a malformed body → `network`.
    *
    * @throws AuthError code `session` when the session holds no refresh token
    */
   async refresh(user: User): Promise<User> {
-    if (!user.refresh_token)
+    const { refresh_token, id_token, ...kept } = user;
+    if (!refresh_token)
       throw new AuthError('session', 'No refresh token to renew the session with — sign in again.');
-    const state = { ...user, refresh_token: user.refresh_token } as UseRefreshTokenArgs['state'];
+    // Without the old ID token, oidc-client-ts does not compare the new one with it: its `auth_time` check would end
+    // the session where Cognito changes `auth_time` on renewal (refresh-token rotation, oidc-client-ts #2107). The
+    // `sub` check is below; `iss`, `aud` and `azp` are checked against the configuration by #verify.
+    const state = { ...kept, refresh_token } as UseRefreshTokenArgs['state'];
     const response = await this.#oidc
       .useRefreshToken({ state, timeoutInSeconds: this.config.requestTimeoutSeconds })
       .catch((error: unknown) => {
@@ -195,8 +200,12 @@ export class CognitoClient {
       });
     if (!response.access_token)
       throw new AuthError('network', 'The token endpoint answered without an access token.');
-    // Without a new ID token oidc-client-ts keeps the old one, and its claims object.
-    if (response.profile !== user.profile) await this.#verify(response);
+    if (response.id_token) {
+      const { sub } = await this.#verify(response);
+      if (sub !== kept.profile.sub) rejectIdToken(`sub is "${sub}", expected "${kept.profile.sub}"`);
+    } else if (id_token) {
+      response.id_token = id_token;
+    }
     const renewed = new User({ ...state, ...response });
     this.store(renewed);
     return renewed;

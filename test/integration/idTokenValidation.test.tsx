@@ -105,4 +105,15 @@ describe('ID token validation on renewal (conformance rp-id_token-* on refresh)'
       expect(redirectTo).not.toHaveBeenCalled(); // no automatic trip to the hosted UI or /logout
     },
   );
+
+  it('rp-refresh-id_token-auth_time: a renewed ID token whose auth_time changed (Cognito with rotation, oidc-client-ts #2107) keeps the session', async () => {
+    const { probe } = await signedIn(pool, { renewBeforeExpirySeconds: 7200 });
+    const before = probe.current().user;
+    pool.controls.tamperNextIdToken({ claims: { auth_time: (before?.claims.auth_time ?? 0) + 3600 } });
+    await act(() => probe.current().getAccessToken());
+    expect(pool.controls.requestCounts().token).toBe(2);
+    expect(probe.current()).toMatchObject({ status: 'authenticated', error: null });
+    expect(probe.current().user?.accessToken).not.toBe(before?.accessToken);
+    expect(probe.current().user?.claims.auth_time).toBe((before?.claims.auth_time ?? 0) + 3600);
+  });
 });

@@ -96,4 +96,21 @@ describe('CognitoClient', () => {
       message: 'The token request failed: Failed to fetch — check the network connection and try again.',
     });
   });
+
+  it('keeps the ID token and its claims when a renewal answers without a new one', async () => {
+    await storeSession();
+    const client = newClient();
+    const stored = client.read() as User;
+    stubCognito({
+      onToken: () => json({ access_token: 'access-3', token_type: 'Bearer', expires_in: 3600 }),
+    });
+    const renewed = await client.refresh(stored);
+    expect(renewed).toMatchObject({
+      access_token: 'access-3',
+      id_token: stored.id_token,
+      refresh_token: 'refresh-1',
+      profile: stored.profile,
+    });
+    expect(client.read()?.id_token).toBe(stored.id_token);
+  });
 });
