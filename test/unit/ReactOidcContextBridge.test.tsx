@@ -1,0 +1,80 @@
+import { act, screen } from '@testing-library/react';
+import { ReactOidcContextBridge } from 'react-cognito-sso/react-oidc-context';
+import { useAuth as useOidcAuth, type AuthContextProps } from 'react-oidc-context';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { redirectTo } from '../../src/redirectTo.js';
+import {
+  CONFIG,
+  DOMAIN,
+  renderWithProvider,
+  storeSession,
+  stubCognito,
+  tokenResponse,
+  USER_KEY,
+} from './support/fakeCognito.js';
+
+vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
+
+afterEach(() => {
+  vi.mocked(redirectTo).mockReset();
+  vi.unstubAllGlobals();
+});
+
+/** Renders a react-oidc-context consumer under the bridge; `oidc()` is its latest `useAuth()` value. */
+function renderLegacy() {
+  let latest: AuthContextProps | undefined;
+  function Legacy() {
+    latest = useOidcAuth();
+    return <p>{latest.isAuthenticated ? `in:${String(latest.user?.profile.email)}` : 'out'}</p>;
+  }
+  renderWithProvider(
+    <ReactOidcContextBridge>
+      <Legacy />
+    </ReactOidcContextBridge>,
+  );
+  return () => latest as AuthContextProps;
+}
+
+describe('<ReactOidcContextBridge>', () => {
+  it("shows the session's user to react-oidc-context's useAuth(), with tokens but no refresh token", async () => {
+    await storeSession({ refreshToken: 'refresh-secret' });
+    stubCognito();
+    const oidc = renderLegacy();
+    await screen.findByText('in:alice@example.com');
+    expect(oidc().user).toMatchObject({ access_token: 'access-1', token_type: 'Bearer' });
+    expect(oidc().user?.id_token).toMatch(/^eyJ/);
+    expect(oidc().user?.refresh_token).toBeUndefined();
+  });
+
+  it("signinRedirect() is the session's sign-in: a redirect to the hosted UI with PKCE", async () => {
+    stubCognito();
+    const oidc = renderLegacy();
+    await screen.findByText('out');
+    await act(() => oidc().signinRedirect());
+    const authorize = new URL(vi.mocked(redirectTo).mock.calls[0]?.[0] ?? '');
+    expect(authorize.origin + authorize.pathname).toBe(`${DOMAIN}/oauth2/authorize`);
+    expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(authorize.searchParams.get('client_id')).toBe(CONFIG.clientId);
+  });
+
+  it('signinSilent() renews through the session and the consumer sees the new tokens', async () => {
+    await storeSession();
+    stubCognito({ onToken: () => tokenResponse({ access_token: 'access-renewed' }) });
+    const oidc = renderLegacy();
+    await screen.findByText('in:alice@example.com');
+    await act(() => oidc().signinSilent());
+    expect(oidc().user?.access_token).toBe('access-renewed');
+  });
+
+  it("signoutRedirect() is the session's sign-out (revoke, clear, Cognito's /logout) and the consumer sees it", async () => {
+    await storeSession();
+    const cognito = stubCognito({ onRevoke: () => new Response('', { status: 200 }) });
+    const oidc = renderLegacy();
+    await screen.findByText('in:alice@example.com');
+    await act(() => oidc().signoutRedirect());
+    await screen.findByText('out');
+    expect(cognito.to('/oauth2/revoke')).toHaveLength(1);
+    expect(sessionStorage.getItem(USER_KEY)).toBeNull();
+    expect(vi.mocked(redirectTo).mock.calls[0]?.[0]).toMatch(new RegExp(`^${DOMAIN}/logout\\?client_id=`));
+  });
+});
