@@ -1,4 +1,4 @@
-import { act, screen } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import { ReactOidcContextBridge } from 'react-cognito-sso/react-oidc-context';
 import { useAuth as useOidcAuth, type AuthContextProps } from 'react-oidc-context';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -76,5 +76,51 @@ describe('<ReactOidcContextBridge>', () => {
     expect(cognito.to('/oauth2/revoke')).toHaveLength(1);
     expect(sessionStorage.getItem(USER_KEY)).toBeNull();
     expect(vi.mocked(redirectTo).mock.calls[0]?.[0]).toMatch(new RegExp(`^${DOMAIN}/logout\\?client_id=`));
+  });
+
+  it('maps signinRedirect() options: state.returnTo, login_hint, identity_provider and lang', async () => {
+    stubCognito();
+    const oidc = renderLegacy();
+    await screen.findByText('out');
+    await act(() =>
+      oidc().signinRedirect({
+        state: { returnTo: '/reports?id=7' },
+        login_hint: 'alice@example.com',
+        extraQueryParams: { identity_provider: 'Google', lang: 'fr' },
+      }),
+    );
+    const authorize = new URL(vi.mocked(redirectTo).mock.calls[0]?.[0] ?? '');
+    expect(Object.fromEntries(authorize.searchParams)).toMatchObject({
+      login_hint: 'alice@example.com',
+      identity_provider: 'Google',
+      lang: 'fr',
+    });
+    const state = JSON.parse(
+      sessionStorage.getItem(`oidc.${authorize.searchParams.get('state') ?? ''}`) ?? '{}',
+    );
+    expect(state).toMatchObject({ data: { returnTo: '/reports?id=7' } });
+  });
+
+  it('stays loading while a new tab waits for its peers, then reports signed out', async () => {
+    stubCognito();
+    const oidc = renderLegacy();
+    await act(async () => {});
+    expect(oidc().isLoading).toBe(true);
+    await waitFor(() => expect(oidc().isLoading).toBe(false));
+    expect(oidc().isAuthenticated).toBe(false);
+  });
+
+  it('offers no second token store: revokeTokens() and signinPopup() reject, the stored session is untouched', async () => {
+    await storeSession({ refreshToken: 'refresh-secret' });
+    const cognito = stubCognito();
+    const oidc = renderLegacy();
+    await screen.findByText('in:alice@example.com');
+    const stored = sessionStorage.getItem(USER_KEY);
+    await expect(oidc().revokeTokens()).rejects.toMatchObject({ code: 'config' });
+    await act(() => oidc().signinPopup());
+    expect(oidc().error?.message).toMatch(/signinPopup\(\) is not supported under <ReactOidcContextBridge>/);
+    expect(sessionStorage.getItem(USER_KEY)).toBe(stored);
+    expect(cognito.seen).toEqual([]);
+    expect(oidc().user?.refresh_token).toBeUndefined();
   });
 });
