@@ -53,7 +53,7 @@ export function AuthCallback({ navigate, loading, renderError }: AuthCallbackPro
     run();
     // Restored from the back/forward cache: the address is clean by now, so this goes to the app or explains. The
     // controller's `signal` removes the listener on unmount.
-    addEventListener('pageshow', (event) => event.persisted && run(), stop);
+    addEventListener('pageshow', (event) => event.persisted && run(), { signal: stop.signal });
     return () => stop.abort();
   }, [session]);
   return viewOrError(error, () => void session.signIn().catch(setError), loading ?? signingIn, renderError);

@@ -21,14 +21,13 @@ import { rejectIdToken, verifyIdToken } from './verifyIdToken.js';
  * (no discovery) when the domain is known, PKCE S256 with a fresh nonce on every sign-in, every ID token verified
  * (signature, `iss`, `aud`, `token_use`, expiry) before anything is stored, refresh-token renewal (Cognito forbids
  * iframes), and Cognito's own sign-out (`/oauth2/revoke`, then `/logout?client_id&logout_uri`).
- * `OidcClient` rather than `UserManager`: it is the protocol without popups, iframes and timers this SDK never
- * uses, 6.7 KB gzip less in an app's bundle.
+ * `OidcClient` rather than `UserManager`: the protocol without the popups, iframes and timers this SDK never uses,
+ * so an app's bundle does not carry them.
  */
 export class CognitoClient {
-  /** The resolved configuration this client was built from. */
-  readonly config: ResolvedConfig;
+  readonly #config: ResolvedConfig;
   /** Where the session lives: `sessionStorage`, `localStorage` or an in-memory store. */
-  readonly storage: Storage;
+  readonly #storage: Storage;
   readonly #oidc: OidcClient;
   readonly #jwks: JwksCache;
   /** The session's storage key, oidc-client-ts's `oidc.user:{authority}:{client_id}`. */
@@ -50,8 +49,8 @@ export class CognitoClient {
       : cached
         ? (JSON.parse(cached) as Partial<OidcMetadata>)
         : undefined;
-    this.config = config;
-    this.storage =
+    this.#config = config;
+    this.#storage =
       storage === 'memory' ? new InMemoryWebStorage() : storage === 'local' ? localStorage : sessionStorage;
     this.#key = `oidc.user:${issuer}:${clientId}`;
     this.#jwks = new JwksCache(config.jwksUri, { timeoutSeconds: requestTimeoutSeconds });
@@ -74,7 +73,7 @@ export class CognitoClient {
   /** The stored session, read synchronously (for the first render); `null` when there is none or it is unreadable. */
   read(): User | null {
     try {
-      const stored = this.storage.getItem(this.#key);
+      const stored = this.#storage.getItem(this.#key);
       return stored ? User.fromStorageString(stored) : null;
     } catch {
       return null;
@@ -87,9 +86,9 @@ export class CognitoClient {
    * @throws AuthError code `token` when the browser storage refuses it (quota exceeded: a very large ID token)
    */
   store(user: User | null): void {
+    if (!user) return this.#storage.removeItem(this.#key);
     try {
-      if (user) this.storage.setItem(this.#key, user.toStorageString());
-      else this.storage.removeItem(this.#key);
+      this.#storage.setItem(this.#key, user.toStorageString());
     } catch (cause) {
       throw new AuthError(
         'token',
@@ -105,17 +104,15 @@ export class CognitoClient {
    * callback page; its `issuer` must be the pool's.
    */
   async signIn({ returnTo, identityProvider, loginHint, lang }: SignInOptions): Promise<void> {
-    const { endpoints, issuer, metadataUrl, appOrigin } = this.config;
+    const { endpoints, issuer, metadataUrl, appOrigin } = this.#config;
     if (!endpoints) {
       const metadata = await this.#oidc.metadataService.getMetadata().catch((cause: unknown) => {
-        const error = AuthError.from(cause, 'config');
-        throw error.code === 'config'
-          ? new AuthError(
-              'config',
-              `discovery: ${metadataUrl} failed (${error.message}) — check userPoolId, region and endpoint/authority.`,
-              { cause },
-            )
-          : error;
+        const { code, message } = AuthError.from(cause, 'config');
+        throw new AuthError(
+          code,
+          `discovery: ${metadataUrl} failed (${message})${code === 'config' ? ' — check userPoolId, region and endpoint/authority.' : ''}`,
+          { cause },
+        );
       });
       if (metadata.issuer !== issuer) {
         throw new AuthError(
@@ -179,15 +176,21 @@ export class CognitoClient {
    * @throws AuthError code `session` when the session holds no refresh token
    */
   async refresh(user: User): Promise<User> {
-    const { refresh_token, id_token, ...kept } = user;
+    const { refresh_token, id_token, scope, session_state, profile } = user;
     if (!refresh_token)
       throw new AuthError('session', 'No refresh token to renew the session with — sign in again.');
     // Without the old ID token, oidc-client-ts does not compare the new one with it: its `auth_time` check would end
     // the session where Cognito changes `auth_time` on renewal (refresh-token rotation, oidc-client-ts #2107). The
     // `sub` check is below; `iss`, `aud` and `azp` are checked against the configuration by #verify.
-    const state = { ...kept, refresh_token } as UseRefreshTokenArgs['state'];
+    const state = {
+      refresh_token,
+      scope,
+      session_state,
+      profile,
+      data: user.state,
+    } as UseRefreshTokenArgs['state'];
     const response = await this.#oidc
-      .useRefreshToken({ state, timeoutInSeconds: this.config.requestTimeoutSeconds })
+      .useRefreshToken({ state, timeoutInSeconds: this.#config.requestTimeoutSeconds })
       .catch((error: unknown) => {
         throw tokenRequestError(
           error,
@@ -202,11 +205,11 @@ export class CognitoClient {
       throw new AuthError('network', 'The token endpoint answered without an access token.');
     if (response.id_token) {
       const { sub } = await this.#verify(response);
-      if (sub !== kept.profile.sub) rejectIdToken(`sub is "${sub}", expected "${kept.profile.sub}"`);
+      if (sub !== profile.sub) rejectIdToken(`sub is "${sub}", expected "${profile.sub}"`);
     } else if (id_token) {
       response.id_token = id_token;
     }
-    const renewed = new User({ ...state, ...response });
+    const renewed = new User({ ...user, ...response });
     this.store(renewed);
     return renewed;
   }
@@ -223,7 +226,7 @@ export class CognitoClient {
    * @throws AuthError code `signout` when discovery gave no logout endpoint
    */
   async logoutUrl(): Promise<string> {
-    const { endpoints, clientId, postLogoutRedirectUri } = this.config;
+    const { endpoints, clientId, postLogoutRedirectUri } = this.#config;
     const logout = endpoints?.logout ?? (await this.#oidc.metadataService.getEndSessionEndpoint());
     if (!logout)
       throw new AuthError('signout', 'The pool publishes no end_session_endpoint — set the `domain` option.');
@@ -235,7 +238,7 @@ export class CognitoClient {
    * device clock hours off neither rejects a fresh token nor lets an expired one through (`exp` before `iat`).
    */
   #verify({ id_token = '', profile }: { id_token?: string | undefined; profile: { iat: number } }) {
-    const { issuer, clientId } = this.config;
+    const { issuer, clientId } = this.#config;
     return verifyIdToken(id_token, this.#jwks, { issuer, clientId, nowSeconds: profile.iat });
   }
 }

@@ -51,7 +51,7 @@ export class JwksCache {
       try {
         const response = await get(jwksUri, { signal: abort.signal });
         status = response.status;
-        const { keys: set } = (response.ok && (await response.json())) as { keys?: unknown };
+        const set = ((response.ok && (await response.json())) as { keys?: unknown } | null)?.keys;
         if (Array.isArray(set)) return set;
         problem = `HTTP ${status}, no "keys" array`;
       } catch (err) {
@@ -89,8 +89,9 @@ export class JwksCache {
         }
         jwk = find(await load());
       }
+      if (!jwk) rejectIdToken(`kid "${kid}" is not among the keys at ${jwksUri}`, 'check userPoolId');
       try {
-        return await crypto.subtle.importKey('jwk', jwk ?? {}, RS256, false, ['verify']);
+        return await crypto.subtle.importKey('jwk', jwk, RS256, false, ['verify']);
       } catch {
         return rejectIdToken(`kid "${kid}" is not an RS256 signing key at ${jwksUri}`);
       }

@@ -38,7 +38,13 @@ export function configFromOpenMetadata(json: unknown, overrides: Partial<Cognito
   );
   checkConfig(typeof clientId === 'string' && clientId, 'clientId', clientId, 'is not an app client ID', fix);
   const userPoolId = parseUrl(authority)?.pathname.split('/').filter(Boolean).pop();
-  checkConfig(userPoolId, 'authority', authority, 'is not an issuer URL', fix);
+  checkConfig(
+    userPoolId,
+    'authority',
+    authority,
+    'is not an issuer URL',
+    `${fix} as https://cognito-idp.{region}.amazonaws.com/{userPoolId}`,
+  );
   return {
     userPoolId,
     clientId,

@@ -96,7 +96,7 @@ export function resolveConfig(config: CognitoConfig, appOrigin: string = locatio
     'userPoolId',
     pool,
     'is not a user pool ID',
-    fromConsole,
+    `${fromConsole} (e.g. us-east-1_AbC123xyz)`,
   );
   const region = pool.split('_')[0] as string;
   checkConfig(

@@ -9,16 +9,22 @@ import type { CognitoIdTokenClaims } from './claims.js';
  *
  * @param problem - which check failed and why, e.g. `the signature does not verify`
  */
-export function rejectIdToken(problem: string): never {
-  throw new AuthError('token', `ID token rejected: ${problem} — sign in again.`);
+export function rejectIdToken(problem: string, fix = 'sign in again'): never {
+  throw new AuthError('token', `ID token rejected: ${problem} — ${fix}.`);
 }
 
 /** The only signature algorithm accepted, RS256, as WebCrypto names it (for key import and verification). */
 export const RS256 = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
 
-/** Rejects the token unless `ok`, naming the header field or claim, its value and what was expected. */
-function check(source: Record<string, unknown>, name: string, ok: unknown, expected: string): asserts ok {
-  if (!ok) rejectIdToken(`${name} is ${JSON.stringify(source[name])}, expected ${expected}`);
+/** Rejects the token unless `ok`, naming the header field or claim, its value, what was expected and the fix. */
+function check(
+  source: Record<string, unknown>,
+  name: string,
+  ok: unknown,
+  expected: string,
+  fix?: string,
+): asserts ok {
+  if (!ok) rejectIdToken(`${name} is ${JSON.stringify(source[name])}, expected ${expected}`, fix);
 }
 
 /** The JSON object in a base64url part; throws on anything else. */
@@ -84,9 +90,10 @@ export async function verifyIdToken(
     rejectIdToken('the signature does not verify');
   }
   const client = `"${clientId}"`;
-  check(claims, 'iss', claims.iss === issuer, `"${issuer}"`);
-  check(claims, 'aud', [claims.aud].flat().includes(clientId), client);
-  check(claims, 'azp', claims.azp === undefined || claims.azp === clientId, client);
+  const checkClient = 'check that clientId is this app client';
+  check(claims, 'iss', claims.iss === issuer, `"${issuer}"`, 'check that userPoolId and domain are one pool');
+  check(claims, 'aud', [claims.aud].flat().includes(clientId), client, checkClient);
+  check(claims, 'azp', claims.azp === undefined || claims.azp === clientId, client, checkClient);
   check(claims, 'token_use', claims.token_use === 'id', '"id"');
   check(claims, 'exp', typeof claims.exp === 'number' && claims.exp > now - leeway, `> ${now - leeway}`);
   check(claims, 'iat', typeof claims.iat === 'number' && claims.iat <= now + leeway, `<= ${now + leeway}`);

@@ -229,7 +229,8 @@ export class Session implements AuthSession {
         });
       },
       signOut: async () => {
-        await client.revoke(current);
+        // What is stored may be newer than this tab's copy (another tab rotated the refresh token).
+        await client.revoke(client.read() ?? current);
         end(null);
         redirectTo(
           await client.logoutUrl().catch((error: unknown) => {

@@ -70,7 +70,7 @@ describe('JwksCache', () => {
     vi.setSystemTime(new Date('2025-01-01T00:00:00Z'));
     const { cache, fetchStub } = setup();
     expect((await failure(cache.getKey('x1'))).message).toBe(
-      `ID token rejected: kid "x1" is not an RS256 signing key at ${URI} — sign in again.`,
+      `ID token rejected: kid "x1" is not among the keys at ${URI} — check userPoolId.`,
     );
     expect(fetchStub).toHaveBeenCalledTimes(2);
     vi.setSystemTime(new Date('2025-01-01T00:00:29Z'));

@@ -83,7 +83,7 @@ describe('configFromOpenMetadata', () => {
     [
       'missing authority',
       { ...openMetadataAuthConfig, authority: undefined },
-      /^authority: undefined is not an issuer URL — set it in OpenMetadata\.$/,
+      /^authority: undefined is not an issuer URL — set it in OpenMetadata as https:\/\/cognito-idp\.{region}\.amazonaws\.com\/{userPoolId}\.$/,
     ],
     [
       'authority that is not a URL',

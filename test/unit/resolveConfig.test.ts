@@ -123,7 +123,7 @@ describe('resolveConfig errors', () => {
     [
       'empty userPoolId',
       { userPoolId: '' },
-      /^userPoolId: "" is not a user pool ID — copy it from the Cognito console\.$/,
+      /^userPoolId: "" is not a user pool ID — copy it from the Cognito console \(e\.g\. us-east-1_AbC123xyz\)\.$/,
     ],
     [
       'userPoolId without region',

@@ -135,13 +135,13 @@ describe('verifyIdToken rejects', () => {
     expect(
       await tokenError(await token({ iss: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other' })),
     ).toBe(
-      `ID token rejected: iss is "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other", expected "${ISSUER}" — sign in again.`,
+      `ID token rejected: iss is "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other", expected "${ISSUER}" — check that userPoolId and domain are one pool.`,
     );
   });
 
   it('another client as aud', async () => {
     expect(await tokenError(await token({ aud: 'another-client' }))).toBe(
-      `ID token rejected: aud is "another-client", expected "${CLIENT}" — sign in again.`,
+      `ID token rejected: aud is "another-client", expected "${CLIENT}" — check that clientId is this app client.`,
     );
   });
 
@@ -312,7 +312,7 @@ describe('verifyIdToken rejects', () => {
     const err = await rejection(foreign, cache);
     expect(err.code).toBe('token');
     expect(err.message).toMatch(
-      /^ID token rejected: kid "foreign-key" is not an RS256 signing key at http:\/\/127\.0\.0\.1:4000\/us-east-1_Em0lat0r\/\.well-known\/jwks\.json — /,
+      /^ID token rejected: kid "foreign-key" is not among the keys at http:\/\/127\.0\.0\.1:4000\/us-east-1_Em0lat0r\/\.well-known\/jwks\.json — check userPoolId\.$/,
     );
     expect(fetchStub).toHaveBeenCalledTimes(2);
   });
