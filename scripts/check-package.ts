@@ -35,6 +35,9 @@ import {
 /** Subpaths that are Node-only by design; every other JS export must be safe for the browser. */
 const NODE_ONLY_SUBPATHS = new Set(['./emulator']);
 
+/** The only subpaths that may import an optional peer dependency, and which one (apps without it use the rest). */
+const OPTIONAL_PEER_SUBPATHS: Record<string, string> = { './react-oidc-context': 'react-oidc-context' };
+
 /** Packages a browser entry must never pull in, besides Node built-ins. */
 const FORBIDDEN_IN_BROWSER = ['jose'];
 
@@ -122,18 +125,23 @@ function isNodeBuiltin(specifier: string): boolean {
 /**
  * Walks the static and dynamic imports of `entry` (a file inside the unpacked package) and returns the problems:
  * relative imports that leave the package or miss a file, Node built-ins or forbidden packages in a browser
- * entry, and bare imports of packages that are neither dependencies nor peer dependencies.
+ * entry, bare imports of packages that are neither dependencies nor peer dependencies, and imports of an optional
+ * peer dependency other than `optionalPeer`.
  */
 async function importGraphProblems(
   packageDir: string,
   entry: string,
   pkg: PackageJson,
   environment: 'browser' | 'node',
+  optionalPeer: string | undefined,
 ): Promise<{ files: number; bare: string[]; problems: string[] }> {
   const declared = new Set([
     ...Object.keys(pkg.dependencies ?? {}),
     ...Object.keys(pkg.peerDependencies ?? {}),
   ]);
+  const optional = Object.entries(pkg.peerDependenciesMeta ?? {})
+    .filter(([name, meta]) => meta.optional === true && name !== optionalPeer)
+    .map(([name]) => name);
   const parent = new Map<string, string | undefined>([[entry, undefined]]);
   const chain = (file: string): string => {
     const names: string[] = [];
@@ -169,6 +177,8 @@ async function importGraphProblems(
         problems.push(
           `${chain(file)} imports ${specifier}, which is not in dependencies or peerDependencies`,
         );
+      } else if (optional.includes(name)) {
+        problems.push(`${chain(file)} imports ${specifier}, an optional peer dependency apps may not have`);
       }
     }
   }
@@ -492,20 +502,30 @@ async function checkPackage(): Promise<StepResult[]> {
       const results: string[] = [];
       const problems: string[] = [];
       const entries = [
-        ...shipped.map(({ subpath, target }) => ({
-          label: specifierOf(pkg.name, subpath),
-          file: target.replace(/^\.\//, ''),
-          environment: NODE_ONLY_SUBPATHS.has(subpath) ? ('node' as const) : ('browser' as const),
-        })),
+        ...shipped.flatMap(({ subpath, target }) =>
+          [target, exportTarget(pkg.exports?.[subpath], 'types')].map((file, index) => ({
+            label: `${specifierOf(pkg.name, subpath)}${index === 0 ? '' : ' types'}`,
+            file: (file ?? '').replace(/^\.\//, ''),
+            environment: NODE_ONLY_SUBPATHS.has(subpath) ? ('node' as const) : ('browser' as const),
+            optionalPeer: OPTIONAL_PEER_SUBPATHS[subpath],
+          })),
+        ),
         ...Object.entries(binEntries(pkg)).map(([name, target]) => ({
           label: `bin ${name}`,
           file: target.replace(/^\.\//, ''),
           environment: 'node' as const,
+          optionalPeer: undefined,
         })),
       ];
       for (const entry of entries) {
         if (!existsSync(join(packageDir, entry.file))) continue;
-        const graph = await importGraphProblems(packageDir, entry.file, pkg, entry.environment);
+        const graph = await importGraphProblems(
+          packageDir,
+          entry.file,
+          pkg,
+          entry.environment,
+          entry.optionalPeer,
+        );
         problems.push(...graph.problems);
         const packages = [...new Set(graph.bare.map(packageNameOf))].join(', ');
         results.push(
@@ -513,7 +533,7 @@ async function checkPackage(): Promise<StepResult[]> {
         );
       }
       if (problems.length > 0) throw new StepFailure(`${problems.length} problem(s)`, problems.join('\n'));
-      return `no node: built-ins and no ${FORBIDDEN_IN_BROWSER.join(', ')} in browser entries; every bare import declared\n${results.join('\n')}`;
+      return `no node: built-ins and no ${FORBIDDEN_IN_BROWSER.join(', ')} in browser entries; every bare import declared; optional peers only in their own entry\n${results.join('\n')}`;
     });
 
     let apiEntries: ApiEntry[] = [];
