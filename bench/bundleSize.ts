@@ -51,11 +51,11 @@ export interface BundleSizes {
   stack: BundleSize;
   /** The stack with the opt-in `react-cognito-sso/react-oidc-context` bridge added (only react external). */
   stackWithBridge: BundleSize;
-  /** react-oidc-context + oidc-client-ts as AWS's sample uses them (only react external). */
+  /** react-oidc-context + oidc-client-ts as AWS's sample imports them, `AuthProvider` and `useAuth` (only react external). */
   baseline: BundleSize;
 }
 
-/** Measures {@link BundleSizes}: every export of each entry, so tree-shaking can only make an app's share smaller. */
+/** Measures {@link BundleSizes}: every export of the SDK's entries (tree-shaking can only make an app's share smaller); the baseline is what AWS's sample imports. */
 export async function measureBundles(): Promise<BundleSizes> {
   const main = "export * from './src/index.ts';";
   const [sdk, quickStart, stack, stackWithBridge, baseline] = await Promise.all([
@@ -73,7 +73,7 @@ export async function measureBundles(): Promise<BundleSizes> {
     ),
     measure(
       'baseline: react-oidc-context + oidc-client-ts',
-      "export * from 'react-oidc-context'; export * from 'oidc-client-ts';",
+      "export { AuthProvider, useAuth } from 'react-oidc-context';",
       reactLibs,
     ),
   ]);
@@ -84,8 +84,9 @@ export async function measureBundles(): Promise<BundleSizes> {
 export const SIZE_TARGET = { sdk: 4 * 1024, stack: 23 * 1024 } as const;
 
 /**
- * What CI enforces, in gzip bytes: a regression guard a few per cent above today's size. The stack is within
+ * What CI enforces, in gzip bytes: a regression guard a few per cent above today's size (`bridge`: what the opt-in
+ * react-oidc-context bridge adds to the stack). The stack is within
  * {@link SIZE_TARGET} and below the baseline; the SDK's own code still misses its target. Lower these as the code
  * shrinks, never raise them without a reason in the commit message.
  */
-export const SIZE_BUDGET = { sdk: 8_000, stack: 18_800 } as const;
+export const SIZE_BUDGET = { sdk: 8_000, stack: 18_800, bridge: 9_000 } as const;

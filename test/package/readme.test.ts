@@ -27,12 +27,16 @@ describe('README', () => {
       writeFileSync(file, block.code.includes('import ') ? block.code : `export {};\n${block.code}`);
       return file;
     });
-    const config = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.json'), {}, {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+    const config = ts.getParsedCommandLineOfConfigFile(
+      join(root, 'tsconfig.json'),
+      {},
+      {
+        ...ts.sys,
+        onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+          throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+        },
       },
-    });
+    );
     if (!config) throw new Error('tsconfig.json could not be read');
     const program = ts.createProgram(files, { ...config.options, noUnusedLocals: false });
     const problems = ts
