@@ -53,7 +53,7 @@ export class JwksCache {
         status = response.status;
         const set = ((response.ok && (await response.json())) as { keys?: unknown } | null)?.keys;
         if (Array.isArray(set)) return set;
-        problem = `HTTP ${status}, no "keys" array`;
+        problem = response.ok ? 'no "keys" array' : `HTTP ${status}`;
       } catch (err) {
         problem = err;
       } finally {
@@ -93,7 +93,8 @@ export class JwksCache {
       try {
         return await crypto.subtle.importKey('jwk', jwk, RS256, false, ['verify']);
       } catch {
-        return rejectIdToken(`kid "${kid}" is not an RS256 signing key at ${jwksUri}`);
+        const { kty, alg, use } = jwk;
+        return rejectIdToken(`kid "${kid}" is not an RS256 signing key (kty ${kty}, alg ${alg}, use ${use})`);
       }
     };
   }
