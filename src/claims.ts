@@ -24,6 +24,8 @@ export interface CognitoIdTokenClaims {
   'cognito:groups'?: string[];
   email?: string;
   email_verified?: boolean;
+  phone_number?: string;
+  phone_number_verified?: boolean;
   /** Echo of the sign-in request's nonce. */
   nonce?: string;
   /** Hash of the access token issued with this token. */

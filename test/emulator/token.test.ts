@@ -38,6 +38,13 @@ beforeAll(async () => {
         email: 'carol@example.com',
         attributes: { phone_number: '+15555550100', phone_number_verified: 'true' },
       },
+      {
+        username: 'dave',
+        password: 'Dave-Pass-1',
+        email: 'dave@example.com',
+        emailVerified: false,
+        attributes: { phone_number: '+15555550101', phone_number_verified: 'false' },
+      },
     ],
     tokenLifetimes: { idTokenSeconds: 600, accessTokenSeconds: 900 },
   });
@@ -227,11 +234,26 @@ describe('token shapes', () => {
     expect(jwks.keys.map((key) => key.kid)).toEqual([idKid, accessKid]);
   });
 
-  it('issues phone_number_verified as a boolean in the ID token, as Cognito does', async () => {
-    const tokens = await signInForTokens(emulator, { username: 'carol', password: 'Carol-Pass-1' });
-    const { payload } = await jwtVerify(tokens.id_token ?? '', createLocalJWKSet(jwks));
-    expect(payload).toMatchObject({ phone_number: '+15555550100', phone_number_verified: true });
-  });
+  it.each([
+    ['carol', 'Carol-Pass-1', { phone_number_verified: true, email_verified: true }],
+    ['dave', 'Dave-Pass-1', { phone_number_verified: false, email_verified: false }],
+  ])(
+    'issues the verified flags of %s as booleans in the ID token and as strings from userInfo, as Cognito does',
+    async (username, password, flags) => {
+      const tokens = await signInForTokens(emulator, { username, password });
+      const { payload } = await jwtVerify(tokens.id_token ?? '', createLocalJWKSet(jwks));
+      expect(payload).toMatchObject(flags);
+      const info = (await (
+        await fetch(`${emulator.domain}/oauth2/userInfo`, {
+          headers: { Authorization: `Bearer ${tokens.access_token}` },
+        })
+      ).json()) as Record<string, unknown>;
+      expect(info).toMatchObject({
+        phone_number_verified: String(flags.phone_number_verified),
+        email_verified: String(flags.email_verified),
+      });
+    },
+  );
 
   it("issues Cognito's ID token claims, verified against the JWKS", async () => {
     const before = Math.floor(Date.now() / 1000);
