@@ -1,7 +1,5 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useAuth as useOidcAuth } from 'react-oidc-context';
-import { ReactOidcContextBridge } from 'react-cognito-sso/react-oidc-context';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthCallback } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
@@ -199,21 +197,5 @@ describe('<AuthCallback>', () => {
       }),
     );
     vi.mocked(console.error).mockRestore();
-  });
-
-  it("keeps react-oidc-context's useAuth() in step with the sign-in", async () => {
-    const { nonce } = await landOnCallback('/', (state) => `code=c&state=${state}`);
-    stubCognito({ onToken: tokenAnswer(nonce) });
-    function Legacy() {
-      const oidc = useOidcAuth();
-      return <p>{oidc.isAuthenticated ? `legacy:${String(oidc.user?.profile.email)}` : 'legacy:out'}</p>;
-    }
-    renderWithProvider(
-      <ReactOidcContextBridge>
-        <AuthCallback navigate={vi.fn()} />
-        <Legacy />
-      </ReactOidcContextBridge>,
-    );
-    await screen.findByText('legacy:alice@example.com');
   });
 });

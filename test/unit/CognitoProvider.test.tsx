@@ -1,7 +1,5 @@
 import { render, screen } from '@testing-library/react';
 import { Component, StrictMode, type ReactNode } from 'react';
-import { useAuth as useOidcAuth } from 'react-oidc-context';
-import { ReactOidcContextBridge } from 'react-cognito-sso/react-oidc-context';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthError, CognitoProvider, useAuth, type AuthContextValue } from '../../src/index.js';
 import {
@@ -148,25 +146,6 @@ describe('<CognitoProvider>', () => {
     expect(screen.getByText('loading')).toBeTruthy();
     expect(posted).toHaveBeenCalledWith('ask');
     await screen.findByText('unauthenticated');
-  });
-
-  it("lets react-oidc-context's useAuth() see the stored user inside <CognitoProvider>", async () => {
-    await storeSession();
-    stubCognito();
-    function Legacy() {
-      const oidc = useOidcAuth();
-      return (
-        <p>
-          {oidc.isAuthenticated ? `signed in as ${String(oidc.user?.profile['cognito:username'])}` : 'out'}
-        </p>
-      );
-    }
-    renderWithProvider(
-      <ReactOidcContextBridge>
-        <Legacy />
-      </ReactOidcContextBridge>,
-    );
-    await screen.findByText('signed in as alice');
   });
 });
 

@@ -1,7 +1,9 @@
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import { ReactOidcContextBridge } from 'react-cognito-sso/react-oidc-context';
 import { useAuth as useOidcAuth, type AuthContextProps } from 'react-oidc-context';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AuthCallback } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
 import {
   CONFIG,
@@ -20,19 +22,23 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-/** Renders a react-oidc-context consumer under the bridge; `oidc()` is its latest `useAuth()` value. */
-function renderLegacy() {
+/**
+ * Renders a react-oidc-context consumer (and `beside` it) under the bridge; the result is a function returning its
+ * latest `useAuth()` value, with the render's `unmount`.
+ */
+function renderLegacy(beside?: ReactNode) {
   let latest: AuthContextProps | undefined;
   function Legacy() {
     latest = useOidcAuth();
     return <p>{latest.isAuthenticated ? `in:${String(latest.user?.profile.email)}` : 'out'}</p>;
   }
-  renderWithProvider(
+  const { unmount } = renderWithProvider(
     <ReactOidcContextBridge>
+      {beside}
       <Legacy />
     </ReactOidcContextBridge>,
   );
-  return () => latest as AuthContextProps;
+  return Object.assign(() => latest as AuthContextProps, { unmount });
 }
 
 describe('<ReactOidcContextBridge>', () => {
@@ -122,5 +128,49 @@ describe('<ReactOidcContextBridge>', () => {
     expect(sessionStorage.getItem(USER_KEY)).toBe(stored);
     expect(cognito.seen).toEqual([]);
     expect(oidc().user?.refresh_token).toBeUndefined();
+  });
+
+  it('follows a sign-in that <AuthCallback> completes', async () => {
+    stubCognito();
+    const start = renderLegacy();
+    await screen.findByText('out');
+    await act(() => start().signinRedirect());
+    const authorize = new URL(vi.mocked(redirectTo).mock.calls[0]?.[0] ?? '');
+    start.unmount();
+    window.history.pushState(null, '', `/callback?code=c&state=${authorize.searchParams.get('state') ?? ''}`);
+    const nonce = authorize.searchParams.get('nonce') ?? '';
+    stubCognito({ onToken: () => tokenResponse({ refresh_token: 'refresh-1' }, { nonce }) });
+    renderLegacy(<AuthCallback navigate={vi.fn()} />);
+    await screen.findByText('in:alice@example.com');
+    window.history.replaceState(null, '', '/');
+  });
+
+  it("removeUser() is the session's sign-out, not a local clear", async () => {
+    await storeSession();
+    stubCognito({ onRevoke: () => new Response('', { status: 200 }) });
+    const oidc = renderLegacy();
+    await screen.findByText('in:alice@example.com');
+    await act(() => oidc().removeUser());
+    await screen.findByText('out');
+    expect(sessionStorage.getItem(USER_KEY)).toBeNull();
+    expect(vi.mocked(redirectTo).mock.calls[0]?.[0]).toMatch(new RegExp(`^${DOMAIN}/logout\\?client_id=`));
+  });
+
+  it('throws AuthError provider outside <CognitoProvider>, naming itself', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(() =>
+      render(
+        <ReactOidcContextBridge>
+          <p>app</p>
+        </ReactOidcContextBridge>,
+      ),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'provider',
+        message: expect.stringMatching(
+          /^<ReactOidcContextBridge> must be used inside <CognitoProvider>/,
+        ) as unknown,
+      }),
+    );
   });
 });
