@@ -1,19 +1,19 @@
 import {
-  InMemoryWebStorage,
+  AccessTokenEvents,
   User,
-  UserManager,
-  WebStorageStateStore,
   type SigninRedirectArgs,
+  type UserManagerEvents,
+  type UserManagerSettings,
 } from 'oidc-client-ts';
-import { useEffect, useMemo, type JSX, type ReactNode } from 'react';
-import { AuthProvider } from 'react-oidc-context';
+import { useEffect, useMemo, useRef, useSyncExternalStore, type JSX, type ReactNode } from 'react';
+import { AuthContext, type AuthContextProps, type ErrorContext } from 'react-oidc-context';
 import type { AuthSession, SignInOptions } from '../AuthContext.js';
 import { AuthError } from '../AuthError.js';
+import type { CognitoUser } from '../CognitoUser.js';
 import { useSession } from '../session/useSession.js';
 
-/** The session's user as oidc-client-ts's `User` (tokens and claims; never the refresh token). */
-function oidcUser(session: AuthSession): User | null {
-  const { user } = session.getState();
+/** The user as oidc-client-ts's `User` (tokens and claims; never the refresh token). */
+function oidcUser(user: CognitoUser | null): User | null {
   return (
     user &&
     new User({
@@ -26,10 +26,8 @@ function oidcUser(session: AuthSession): User | null {
   );
 }
 
-let managers = 0;
-
 /** What the bridge does not offer: the session signs in and out through redirects only. */
-const unsupported = (name: string): Promise<never> =>
+const unsupported = (name: string) => (): Promise<never> =>
   Promise.reject(
     new AuthError(
       'config',
@@ -37,132 +35,101 @@ const unsupported = (name: string): Promise<never> =>
     ),
   );
 
+/** The user events react-oidc-context exposes; the bridge raises `UserLoaded` and `UserUnloaded`. */
+const USER_EVENTS = [
+  'UserLoaded',
+  'UserUnloaded',
+  'SilentRenewError',
+  'UserSignedIn',
+  'UserSignedOut',
+  'UserSessionChanged',
+] as const;
+
 /**
- * A `UserManager` whose every operation is the `<CognitoProvider>` session's. It keeps nothing itself (its stores
- * are in memory and stay empty) and runs no timer of its own; what the session does not offer rejects with
- * `AuthError` code `config`.
+ * oidc-client-ts's `UserManagerEvents` over the session: the access-token expiry events of oidc-client-ts's own
+ * `AccessTokenEvents`, and the user events, of which the bridge raises `userLoaded` and `userUnloaded`.
  */
-class SessionUserManager extends UserManager {
-  readonly #session: AuthSession;
-  /** Tells react-oidc-context's `AuthProvider` (which keeps its first manager) to start over with a new one. */
-  readonly id = String(++managers);
-
-  constructor(session: AuthSession) {
-    const { config } = session;
-    const memory = () => new WebStorageStateStore({ store: new InMemoryWebStorage() });
-    super({
-      authority: config?.issuer ?? location.origin,
-      client_id: config?.clientId ?? 'react-cognito-sso',
-      redirect_uri: config?.redirectUri ?? location.href,
-      ...(config && {
-        post_logout_redirect_uri: config.postLogoutRedirectUri,
-        scope: config.scopes.join(' '),
-      }),
-      response_mode: 'query',
-      automaticSilentRenew: false,
-      monitorSession: false,
-      userStore: memory(),
-      stateStore: memory(),
+function createEvents(): { events: UserManagerEvents; raise: (user: User | null, notify: boolean) => void } {
+  const tokenEvents = new AccessTokenEvents({ expiringNotificationTimeInSeconds: 60 });
+  const listeners = new Map(USER_EVENTS.map((name) => [name, new Set<(user?: User) => void>()]));
+  for (const [name, set] of listeners) {
+    Object.assign(tokenEvents, {
+      [`add${name}`]: (callback: (user?: User) => void) => (set.add(callback), () => set.delete(callback)),
+      [`remove${name}`]: (callback: (user?: User) => void) => void set.delete(callback),
     });
-    this.#session = session;
   }
+  const raise = (user: User | null, notify: boolean): void => {
+    void (user ? tokenEvents.load(user) : tokenEvents.unload());
+    if (notify)
+      listeners.get(user ? 'UserLoaded' : 'UserUnloaded')?.forEach((callback) => callback(user ?? undefined));
+  };
+  return { events: tokenEvents as unknown as UserManagerEvents, raise };
+}
 
-  /**
-   * Raises react-oidc-context's `userLoaded` / `userUnloaded` whenever the session's user changes, and keeps
-   * oidc-client-ts's access-token expiry events armed for the current user; returns the cleanup.
-   */
-  follow(): () => void {
-    const session = this.#session;
-    let last = session.getState().user;
-    const initial = oidcUser(session);
-    if (initial) void this._events.load(initial, false);
-    const stop = session.subscribe(() => {
-      const { user } = session.getState();
-      if (user === last) return;
-      last = user;
-      const next = oidcUser(session);
-      void (next ? this._events.load(next) : this._events.unload());
-    });
-    return () => {
-      stop();
-      void this._events.unload();
-    };
-  }
-
-  /** The session's user, once the session has settled (a new tab first asks its peers for theirs). */
-  override async getUser(): Promise<User | null> {
-    const session = this.#session;
-    await new Promise<void>((settled) => {
-      const check = (): void => {
-        if (session.getState().status === 'loading') return;
-        stop();
-        settled();
+/**
+ * The actions of react-oidc-context's context, each the session's (or a rejection naming what is not offered), and
+ * `raise` to raise its events.
+ */
+function createBridge(session: AuthSession) {
+  const { events, raise } = createEvents();
+  const { config } = session;
+  const settings: UserManagerSettings = {
+    authority: config?.issuer ?? location.origin,
+    client_id: config?.clientId ?? 'react-cognito-sso',
+    redirect_uri: config?.redirectUri ?? location.href,
+    ...(config && {
+      post_logout_redirect_uri: config.postLogoutRedirectUri,
+      scope: config.scopes.join(' '),
+    }),
+    response_mode: 'query',
+    automaticSilentRenew: false,
+  };
+  const actions = {
+    settings,
+    events,
+    signinRedirect: ({
+      state,
+      login_hint,
+      ui_locales,
+      extraQueryParams: extra = {},
+    }: SigninRedirectArgs = {}) => {
+      const options = {
+        returnTo: (state as { returnTo?: unknown } | undefined)?.returnTo,
+        loginHint: login_hint,
+        identityProvider: extra.identity_provider,
+        lang: extra.lang ?? ui_locales,
       };
-      const stop = session.subscribe(check);
-      check();
-    });
-    return oidcUser(session);
-  }
+      // JSON drops the options not given.
+      return session.signIn(JSON.parse(JSON.stringify(options)) as SignInOptions);
+    },
+    signinSilent: async () => {
+      await session.getToken('access', { forceRenew: true });
+      return oidcUser(session.getState().user);
+    },
+    signoutRedirect: () => session.signOut(),
+    // Signs out: the session's sign-out (revoke, clear every tab, Cognito's `/logout`), not a local clear.
+    removeUser: () => session.signOut(),
+    clearStaleState: () => Promise.resolve(),
+    // Renewal is the session's: nothing to start or stop.
+    startSilentRenew: () => undefined,
+    stopSilentRenew: () => undefined,
+    signinPopup: unsupported('signinPopup'),
+    signinResourceOwnerCredentials: unsupported('signinResourceOwnerCredentials'),
+    signoutPopup: unsupported('signoutPopup'),
+    signoutSilent: unsupported('signoutSilent'),
+    querySessionStatus: unsupported('querySessionStatus'),
+    revokeTokens: unsupported('revokeTokens'),
+  } satisfies Omit<AuthContextProps, 'isLoading' | 'isAuthenticated'>;
+  return { actions, raise };
+}
 
-  override signinRedirect({
-    state,
-    login_hint,
-    ui_locales,
-    extraQueryParams: extra = {},
-  }: SigninRedirectArgs = {}): Promise<void> {
-    const options = {
-      returnTo: (state as { returnTo?: unknown } | undefined)?.returnTo,
-      loginHint: login_hint,
-      identityProvider: extra.identity_provider,
-      lang: extra.lang ?? ui_locales,
-    };
-    // JSON drops the options not given.
-    return this.#session.signIn(JSON.parse(JSON.stringify(options)) as SignInOptions);
-  }
-
-  override async signinSilent(): Promise<User | null> {
-    await this.#session.getToken('access', { forceRenew: true });
-    return oidcUser(this.#session);
-  }
-
-  override signoutRedirect(): Promise<void> {
-    return this.#session.signOut();
-  }
-
-  /** Signs out: the session's sign-out (revoke, clear every tab, Cognito's `/logout`). */
-  override removeUser(): Promise<void> {
-    return this.#session.signOut();
-  }
-
-  override signinPopup(): Promise<never> {
-    return unsupported('signinPopup');
-  }
-
-  override signinResourceOwnerCredentials(): Promise<never> {
-    return unsupported('signinResourceOwnerCredentials');
-  }
-
-  override signoutPopup(): Promise<never> {
-    return unsupported('signoutPopup');
-  }
-
-  override signoutSilent(): Promise<never> {
-    return unsupported('signoutSilent');
-  }
-
-  override querySessionStatus(): Promise<never> {
-    return unsupported('querySessionStatus');
-  }
-
-  override revokeTokens(): Promise<never> {
-    return unsupported('revokeTokens');
-  }
-
-  /** Renewal is the session's: nothing to start. */
-  override startSilentRenew(): void {}
-
-  /** Renewal is the session's: nothing to stop. */
-  override stopSilentRenew(): void {}
+/** The session's error as react-oidc-context reports errors. */
+function errorContext(error: AuthError): ErrorContext {
+  return Object.assign(new Error(error.message), {
+    name: error.name,
+    innerError: error,
+    source: 'unknown' as const,
+  });
 }
 
 /** Props of {@link ReactOidcContextBridge}. */
@@ -173,10 +140,11 @@ export interface ReactOidcContextBridgeProps {
 
 /**
  * Lets code written against react-oidc-context's `useAuth()` — AWS's quick-setup sample — run inside
- * `<CognitoProvider>`: it supplies react-oidc-context's context, backed by the provider's session. `user`,
+ * `<CognitoProvider>`: it fills react-oidc-context's context from the provider's session. `user`,
  * `isAuthenticated` and `isLoading` follow the session; `signinRedirect()`, `signinSilent()`, `signoutRedirect()`
- * and `removeUser()` are the session's `signIn()`, renewal and `signOut()`. The bridge exposes no refresh token.
- * Opt-in, so apps that do not need it do not bundle react-oidc-context and oidc-client-ts's `UserManager`.
+ * and `removeUser()` are the session's `signIn()`, renewal and `signOut()`; popups, `signoutSilent()`,
+ * `revokeTokens()`, `querySessionStatus()` and password grants reject with `AuthError` code `config`. The bridge
+ * exposes no refresh token. Opt-in, so apps that do not need it do not bundle react-oidc-context.
  *
  * @example
  * ```tsx
@@ -192,11 +160,29 @@ export interface ReactOidcContextBridgeProps {
  */
 export function ReactOidcContextBridge({ children }: ReactOidcContextBridgeProps): JSX.Element {
   const session = useSession('<ReactOidcContextBridge>');
-  const manager = useMemo(() => new SessionUserManager(session), [session]);
-  useEffect(() => manager.follow(), [manager]);
-  return (
-    <AuthProvider key={manager.id} userManager={manager} skipSigninCallback>
-      {children}
-    </AuthProvider>
+  const {
+    status,
+    user: cognitoUser,
+    error,
+  } = useSyncExternalStore(session.subscribe, session.getState, session.getState);
+  const { actions, raise } = useMemo(() => createBridge(session), [session]);
+  const user = useMemo(() => oidcUser(cognitoUser), [cognitoUser]);
+  // react-oidc-context raises `userLoaded` / `userUnloaded` on changes, not for the user it starts with.
+  const raised = useRef(user);
+  useEffect(() => {
+    raise(user, user !== raised.current);
+    raised.current = user;
+  }, [raise, user]);
+  useEffect(() => () => raise(null, false), [raise]);
+  const value = useMemo<AuthContextProps>(
+    () => ({
+      ...actions,
+      user,
+      isLoading: status === 'loading',
+      isAuthenticated: user !== null,
+      ...(error && { error: errorContext(error) }),
+    }),
+    [actions, user, status, error],
   );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -1,5 +1,5 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { ReactOidcContextBridge } from 'react-cognito-sso/react-oidc-context';
 import { useAuth as useOidcAuth, type AuthContextProps } from 'react-oidc-context';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -123,8 +123,12 @@ describe('<ReactOidcContextBridge>', () => {
     await screen.findByText('in:alice@example.com');
     const stored = sessionStorage.getItem(USER_KEY);
     await expect(oidc().revokeTokens()).rejects.toMatchObject({ code: 'config' });
-    await act(() => oidc().signinPopup());
-    expect(oidc().error?.message).toMatch(/signinPopup\(\) is not supported under <ReactOidcContextBridge>/);
+    await expect(oidc().signinPopup()).rejects.toMatchObject({
+      code: 'config',
+      message: expect.stringMatching(
+        /^signinPopup\(\) is not supported under <ReactOidcContextBridge>/,
+      ) as unknown,
+    });
     expect(sessionStorage.getItem(USER_KEY)).toBe(stored);
     expect(cognito.seen).toEqual([]);
     expect(oidc().user?.refresh_token).toBeUndefined();
@@ -172,5 +176,51 @@ describe('<ReactOidcContextBridge>', () => {
         ) as unknown,
       }),
     );
+  });
+
+  it('raises userLoaded on a renewal and userUnloaded on sign-out, not for the user it starts with', async () => {
+    await storeSession();
+    stubCognito({
+      onToken: () => tokenResponse({ access_token: 'access-renewed' }),
+      onRevoke: () => new Response('', { status: 200 }),
+    });
+    const loaded = vi.fn();
+    const unloaded = vi.fn();
+    let stop = (): void => undefined;
+    // Registered in an effect, as components do: it runs before the bridge's own effects.
+    function Listener() {
+      const { events } = useOidcAuth();
+      useEffect(() => {
+        stop = events.addUserLoaded(loaded);
+        events.addUserUnloaded(unloaded);
+      }, [events]);
+      return null;
+    }
+    const oidc = renderLegacy(<Listener />);
+    await screen.findByText('in:alice@example.com');
+    await act(async () => {});
+    expect(loaded).not.toHaveBeenCalled();
+    await act(() => oidc().signinSilent());
+    expect(loaded).toHaveBeenCalledExactlyOnceWith(
+      expect.objectContaining({ access_token: 'access-renewed' }),
+    );
+    stop();
+    await act(() => oidc().signoutRedirect());
+    expect(unloaded).toHaveBeenCalledOnce();
+    expect(loaded).toHaveBeenCalledOnce();
+  });
+
+  it("reports the session's error as react-oidc-context does, with the AuthError inside", async () => {
+    await storeSession();
+    stubCognito({ onToken: () => new Response('unavailable', { status: 503 }) });
+    const oidc = renderLegacy();
+    await screen.findByText('in:alice@example.com');
+    await act(() => expect(oidc().signinSilent()).rejects.toMatchObject({ code: 'network' }));
+    expect(oidc().error).toMatchObject({
+      source: 'unknown',
+      message: expect.stringMatching(/check the network connection and try again/) as unknown,
+      innerError: { name: 'AuthError', code: 'network' },
+    });
+    expect(oidc().isAuthenticated).toBe(true);
   });
 });
