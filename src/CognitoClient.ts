@@ -36,7 +36,8 @@ export class CognitoClient {
   /** @param config - a configuration checked by `resolveConfig` */
   constructor(config: ResolvedConfig) {
     const { storage, issuer, endpoints: e, clientId, requestTimeoutSeconds } = config;
-    const cached = sessionStorage.getItem(metadataKey(issuer));
+    // Without a domain: the discovery document this tab cached when it sent the user to sign in, if any.
+    const cached = e ? null : sessionStorage.getItem(metadataKey(issuer));
     const metadata: Partial<OidcMetadata> | undefined = e
       ? {
           issuer,

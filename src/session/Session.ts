@@ -182,7 +182,7 @@ export class Session implements AuthSession {
         history.replaceState(history.state, '', url.pathname);
         const user = await client.finishSignIn(href);
         loaded(user);
-        onSignIn?.(toCognitoUser(user));
+        if (state.user) onSignIn?.(state.user);
         return sanitizeReturnTo((user.state as { returnTo?: unknown } | undefined)?.returnTo, url.origin);
       } catch (cause) {
         const error = AuthError.from(cause, 'callback');
