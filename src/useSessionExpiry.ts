@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { useAuth } from './useAuth.js';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useSession } from './session/useSession.js';
 
 /** What {@link useSessionExpiry} returns. */
 export interface SessionExpiry {
@@ -30,7 +30,8 @@ export interface SessionExpiry {
  * ```
  */
 export function useSessionExpiry(warnBeforeSeconds = 300): SessionExpiry {
-  const expiresAt = useAuth().user?.expiresAt;
+  const { subscribe, getState } = useSession('useSessionExpiry()');
+  const expiresAt = useSyncExternalStore(subscribe, () => getState().user?.expiresAt);
   const [now, setNow] = useState(Date.now);
   useEffect(() => {
     if (!expiresAt) return;

@@ -66,7 +66,7 @@ describe('useSessionExpiry', () => {
     expect(screen.getByText('none:-:ok')).toBeTruthy();
   });
 
-  it('session-expiry: outside <CognitoProvider> it throws AuthError "provider"', () => {
+  it('session-expiry: outside <CognitoProvider> it throws AuthError "provider" naming useSessionExpiry()', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(() => render(<Banner />)).toThrow(AuthError);
     expect(() => render(<Banner />)).toThrow(
@@ -74,7 +74,7 @@ describe('useSessionExpiry', () => {
         name: 'AuthError',
         code: 'provider',
         message:
-          'useAuth() must be used inside <CognitoProvider> — wrap your app: <CognitoProvider …><App /></CognitoProvider>.',
+          'useSessionExpiry() must be used inside <CognitoProvider> — wrap your app: <CognitoProvider …><App /></CognitoProvider>.',
       }),
     );
   });
