@@ -90,9 +90,18 @@ describe('public client hygiene', () => {
     const logout = new URL(lastRedirect());
     expect(logout.origin + logout.pathname).toBe(`${pool.domain}/logout`);
     expect(Object.fromEntries(logout.searchParams)).toEqual({ client_id: CLIENT_ID, logout_uri: `${APP}/` });
+    const answer = await fetch(logout, { redirect: 'manual' });
+    expect([answer.status, answer.headers.get('location')]).toEqual([302, `${APP}/`]);
     expect(probe.current().status).toBe('unauthenticated');
     expect(allStorage()).not.toContain(refreshToken);
     expect(await refreshGrant(pool, refreshToken)).toMatchObject({ error: 'invalid_grant' });
+  });
+
+  it('sign-out-logout_uri: a postLogoutRedirectUri not registered on the app client builds a /logout URL the pool refuses', async () => {
+    const { probe } = await signedIn(pool, { postLogoutRedirectUri: `${APP}/not-registered` });
+    await act(() => probe.current().signOut());
+    const logout = await fetch(lastRedirect(), { redirect: 'manual' });
+    expect(logout.status).toBe(400);
   });
 });
 

@@ -38,6 +38,7 @@ describe('renewal timing', () => {
     expect(renewalDelay(62, 60)).toBe(2_000);
     expect(renewalDelay(3600, 60)).toBe(3_540_000);
     expect(renewalDelay(60, 60)).toBe(30_000);
+    expect(renewalDelay(300, 3600)).toBe(150_000);
     expect(renewalDelay(1, 60)).toBe(500);
     expect(renewalDelay(-5, 60)).toBe(0);
   });
