@@ -1,38 +1,20 @@
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { build } from 'vite';
 import { DEMO_VITE_CONFIG } from './demoPaths.js';
 
-const VITE_CLI = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
-
 /**
- * Builds the demo SPA for production into `outDir` — `vite build`, as `npm run demo:build` runs it for
- * `demo/dist` — in a child process with `NODE_ENV=production`: Vite reads `NODE_ENV` to choose React's
- * production JSX runtime, and a caller such as vitest runs with `NODE_ENV=test`.
+ * Builds the demo SPA for production into `outDir` — what `npm run demo:build` makes in `demo/dist` — in this
+ * process. Production React and JSX are forced, as in `bench/lib/buildApp.ts`, because a caller such as vitest
+ * runs with `NODE_ENV=test`, which would otherwise select React's development build.
  *
  * @example await buildDemo(mkdtempSync(join(tmpdir(), 'demo-')));
  */
-export function buildDemo(outDir: string): Promise<void> {
-  const args = [
-    VITE_CLI,
-    'build',
-    '--config',
-    DEMO_VITE_CONFIG,
-    '--outDir',
-    outDir,
-    '--emptyOutDir',
-    '--logLevel',
-    'warn',
-  ];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      stdio: 'inherit',
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
-    child.once('error', reject);
-    child.once('exit', (code, signal) => {
-      if (code === 0) resolve();
-      else reject(new Error(`vite build of the demo failed (${signal ?? `exit code ${code}`})`));
-    });
+export async function buildDemo(outDir: string): Promise<void> {
+  await build({
+    configFile: DEMO_VITE_CONFIG,
+    mode: 'production',
+    logLevel: 'warn',
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    oxc: { jsx: { development: false } },
+    build: { outDir, emptyOutDir: true },
   });
 }
