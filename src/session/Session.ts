@@ -37,7 +37,10 @@ export class Session implements AuthSession {
   declare setOnSignIn: (callback: ((user: CognitoUser) => void) | undefined) => void;
   /** Sends the browser to the hosted UI; a failure (e.g. discovery unreachable) also becomes the session's error. */
   declare signIn: (options?: SignInOptions) => Promise<void>;
-  /** Revokes the refresh token, clears the session in every tab and navigates to Cognito's `/logout`. */
+  /**
+   * Revokes the refresh token, clears the session in every tab and navigates to Cognito's `/logout` — after any
+   * renewal in flight, under the renewal lock.
+   */
   declare signOut: () => Promise<void>;
   /** The access token, renewed first when near expiry. */
   declare getAccessToken: () => Promise<string>;
@@ -229,9 +232,13 @@ export class Session implements AuthSession {
         });
       },
       signOut: async () => {
-        // What is stored may be newer than this tab's copy (another tab rotated the refresh token).
-        await client.revoke(client.read() ?? current);
-        end(null);
+        // After a renewal in flight (this tab's; under the lock, any tab's), so that what it stored is what is revoked
+        // and cleared — not brought back by its answer. The stored session may be newer than this tab's copy.
+        await renewing?.catch(() => undefined);
+        await withLock(name, async () => {
+          await client.revoke(client.read() ?? current);
+          end(null);
+        });
         redirectTo(
           await client.logoutUrl().catch((error: unknown) => {
             throw AuthError.from(error, 'signout');

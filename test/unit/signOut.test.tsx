@@ -10,6 +10,7 @@ import {
   statusProbe,
   storeSession,
   stubCognito,
+  tokenResponse,
   USER_KEY,
 } from './support/fakeCognito.js';
 
@@ -42,6 +43,35 @@ describe('signOut()', () => {
     );
     expect(sessionStorage.getItem(USER_KEY)).toBeNull();
     expect(screen.getByText('unauthenticated')).toBeTruthy();
+  });
+
+  it('sign-out-during-renewal: waits for a renewal in flight, revokes the refresh token it brought, and its answer does not sign the user back in', async () => {
+    await storeSession({ expiresIn: 30, refreshToken: 'refresh-1' });
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const cognito = stubCognito({
+      onToken: async () => {
+        await answered;
+        return tokenResponse({ refresh_token: 'refresh-2' });
+      },
+      onRevoke: () => new Response('', { status: 200 }),
+    });
+    renderWithProvider(<Probe />);
+    await screen.findByText('authenticated');
+    const renewal = auth().getAccessToken();
+    await vi.waitFor(() => expect(cognito.to('/oauth2/token')).toHaveLength(1));
+    const signOut = auth().signOut();
+    await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+    expect(cognito.to('/oauth2/revoke')).toEqual([]);
+    answer();
+    await act(async () => {
+      await renewal;
+      await signOut;
+    });
+    expect(cognito.to('/oauth2/revoke').map((r) => r.body.get('token'))).toEqual(['refresh-2']);
+    expect(sessionStorage.getItem(USER_KEY)).toBeNull();
+    expect(auth().status).toBe('unauthenticated');
+    expect(redirectTo).toHaveBeenCalledOnce();
   });
 
   it('still signs out locally and at Cognito when the revoke request fails', async () => {

@@ -2,8 +2,11 @@ import { act, render, screen } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CognitoProvider, useAuth } from '../../../src/index.js';
-import { capture, CONFIG, json, storeSession, stubCognito, tokenResponse } from '../support/fakeCognito.js';
+import { redirectTo } from '../../../src/redirectTo.js';
+import { capture, CONFIG, json, storeSession, stubCognito, tokenResponse, USER_KEY } from '../support/fakeCognito.js';
 import { until } from '../support/fakeTime.js';
+
+vi.mock('../../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
 
 /** A Web Locks stand-in: exclusive, first come first served, per name (what tabs of one origin share). */
 function installLocks() {
@@ -63,6 +66,7 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllGlobals();
+  vi.mocked(redirectTo).mockReset();
   Reflect.deleteProperty(navigator, 'locks');
 });
 
@@ -133,5 +137,44 @@ describe('one session across tabs', () => {
       'refresh-0',
       'refresh-1',
     ]);
+  });
+
+  it('tabs-sign-out-during-renewal: a sign-out in one tab while another renews waits for that renewal, revokes the rotated refresh token, and every tab ends signed out', async () => {
+    installLocks();
+    await storeSession({ expiresIn: 3600, accessToken: 'access-0', refreshToken: 'refresh-0' });
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const cognito = stubCognito({
+      onToken: async () => {
+        await answered;
+        return tokenResponse({ access_token: 'access-1', refresh_token: 'refresh-1', expires_in: 3600 });
+      },
+      onRevoke: () => new Response('', { status: 200 }),
+    });
+    const a = capture(useAuth, () => <Tab name="A" />);
+    const b = capture(useAuth, () => <Tab name="B" />);
+    render(
+      <>
+        <CognitoProvider {...CONFIG} renewBeforeExpirySeconds={7200}>
+          <a.Probe />
+        </CognitoProvider>
+        <CognitoProvider {...CONFIG} storage="memory" renewBeforeExpirySeconds={7200}>
+          <b.Probe />
+        </CognitoProvider>
+      </>,
+    );
+    await untilSettled(() => screen.getByText('B:authenticated:access-0'));
+    const renewal = b.current().getAccessToken();
+    await untilSettled(() => expect(cognito.to('/oauth2/token')).toHaveLength(1));
+    const signOut = a.current().signOut();
+    answer();
+    await untilSettled(() => expect(redirectTo).toHaveBeenCalledOnce());
+    await act(async () => {
+      await expect(renewal).resolves.toBe('access-1');
+      await signOut;
+    });
+    await untilSettled(() => ['A', 'B'].forEach((tab) => screen.getByText(`${tab}:unauthenticated:-`)));
+    expect(cognito.to('/oauth2/revoke').map((r) => r.body.get('token'))).toEqual(['refresh-1']);
+    expect(sessionStorage.getItem(USER_KEY)).toBeNull();
   });
 });
