@@ -7,7 +7,7 @@
  * - `state`: missing, unknown, replayed or expired sign-in state (e.g. storage cleared mid-login).
  * - `token`: an ID token failed validation (the message names the claim), or a malformed token response.
  * - `refresh`: renewal failed for good (`invalid_grant`: refresh token revoked or expired).
- * - `network`: a request failed, timed out, answered 5xx or not JSON.
+ * - `network`: a request failed, timed out, answered 5xx, 408 or 429 (throttled), or not JSON.
  * - `session`: no session where one is needed (e.g. `getAccessToken()` while signed out).
  * - `signout`: sign-out could not complete.
  */
@@ -56,7 +56,8 @@ export class AuthError extends Error {
    * Wraps anything thrown into an `AuthError`: an `AuthError` passes through unchanged; an OAuth error answer
    * (oidc-client-ts `ErrorResponse`) keeps its `error` / `error_description`, and its message names Cognito's
    * `error` and links to the README's troubleshooting table; a failed or timed-out request
-   * (oidc-client-ts `ErrorTimeout`, `fetch`'s `TypeError`, an abort, a 5xx or non-JSON answer) becomes `network`;
+   * (oidc-client-ts `ErrorTimeout`, `fetch`'s `TypeError`, an abort, a 5xx, 408, 429 or non-JSON answer) becomes
+   * `network`;
    * anything else gets `fallbackCode`.
    *
    * @param error - what was thrown (kept as `cause`)
@@ -77,10 +78,11 @@ export class AuthError extends Error {
     };
     const text = (typeof e.message === 'string' && e.message) || String(error);
     const oauth = typeof e.error === 'string';
-    // by `${name} ${message}`: a timeout or abort, a non-JSON answer, fetch's TypeError, a 5xx, a wrong Content-Type
+    // by `${name} ${message}`: a timeout or abort, a non-JSON answer, fetch's TypeError, a 5xx / 408 / 429 (no OAuth
+    // error: a proxy, the load balancer, throttling), a wrong Content-Type
     const network =
       !oauth &&
-      /^((ErrorTimeout|(Timeout|Abort|Syntax)Error) |TypeError .*(fetch|network|load failed))|\(5\d\d\)|Content-Type/i.test(
+      /^((ErrorTimeout|(Timeout|Abort|Syntax)Error) |TypeError .*(fetch|network|load failed))|\((5\d\d|408|429)\)|Content-Type/i.test(
         `${e.name as string} ${text}`,
       );
     return new AuthError(

@@ -146,7 +146,7 @@ export class CognitoClient {
         { cause },
       );
     });
-    if (new URL(url).searchParams.has('code')) this.#jwks.prefetch();
+    if (new URL(url).searchParams.has('code')) this.#jwks.load().catch(() => undefined);
     const response = await this.#oidc.processSigninResponse(url).catch((error: unknown) => {
       // oidc-client-ts decodes the ID token first: jwt-decode's InvalidTokenError means the answer had none (or junk).
       throw (error as Error).name === 'InvalidTokenError'
@@ -190,6 +190,8 @@ export class CognitoClient {
       profile,
       data: user.state,
     } as UseRefreshTokenArgs['state'];
+    // The keys first: a refresh token spent (and, with rotation, replaced) must not be lost to a failed key fetch.
+    await this.#jwks.load();
     const response = await this.#oidc
       .useRefreshToken({ state, timeoutInSeconds: this.#config.requestTimeoutSeconds })
       .catch((error: unknown) => {
@@ -236,11 +238,17 @@ export class CognitoClient {
 
   /**
    * Verifies a token response's ID token. "Now" is the token's own `iat` — the server time learnt at issue — so a
-   * device clock hours off neither rejects a fresh token nor lets an expired one through (`exp` before `iat`).
+   * device clock hours off neither rejects a fresh token nor lets an expired one through: `exp` must come after
+   * `iat`, without leeway (the two are the same clock).
    */
   #verify({ id_token = '', profile }: { id_token?: string | undefined; profile: { iat: number } }) {
     const { issuer, clientId } = this.#config;
-    return verifyIdToken(id_token, this.#jwks, { issuer, clientId, nowSeconds: profile.iat });
+    return verifyIdToken(id_token, this.#jwks, {
+      issuer,
+      clientId,
+      nowSeconds: profile.iat,
+      leewaySeconds: 0,
+    });
   }
 }
 

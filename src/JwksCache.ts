@@ -9,15 +9,20 @@ import { RS256, rejectIdToken } from './verifyIdToken.js';
  * @example
  * ```ts
  * const keys = new JwksCache(config.jwksUri, { timeoutSeconds: 10 });
- * keys.prefetch();
+ * void keys.load().catch(() => undefined);
  * const claims = await verifyIdToken(idToken, keys, { issuer, clientId });
  * ```
  * @see https://www.rfc-editor.org/rfc/rfc7517 (JSON Web Key)
  * @see https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html
  */
 export class JwksCache {
-  /** Starts the key fetch early (e.g. while the code exchange runs); its errors surface in `getKey`. */
-  declare readonly prefetch: () => void;
+  /**
+   * Loads the key set unless it is loaded or loading — early, e.g. while the code exchange runs, or before a
+   * refresh token is spent. A failed load is not cached: `getKey` tries again.
+   *
+   * @throws AuthError as {@link JwksCache.getKey} when the key set cannot be loaded
+   */
+  declare readonly load: () => Promise<void>;
 
   /**
    * Returns the RS256 verification key with this `kid`, refetching the key set once when it is unknown. WebCrypto's
@@ -59,7 +64,8 @@ export class JwksCache {
       } finally {
         clearTimeout(timer);
       }
-      const config = status > 399 && status < 500;
+      // A 4xx means no such pool, except 408 and 429 (timed out, throttled): those are worth retrying.
+      const config = status > 399 && status < 500 && status !== 408 && status !== 429;
       throw new AuthError(
         config ? 'config' : 'network',
         `Could not load signing keys from ${jwksUri}: ${problem} — ${config ? 'check userPoolId, region and endpoint/authority' : 'check the network connection and try again'}.`,
@@ -73,8 +79,8 @@ export class JwksCache {
         throw err;
       }));
 
-    this.prefetch = () => {
-      load().catch(() => undefined);
+    this.load = async () => {
+      await load();
     };
 
     this.getKey = async (kid) => {

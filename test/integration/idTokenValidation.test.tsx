@@ -41,6 +41,11 @@ describe('ID token validation on sign-in (conformance rp-id_token-*)', () => {
   it('rp-id_token-exp: an ID token that expired an hour ago is rejected', () =>
     rejectedSignIn({ claims: { exp: hourAgo() } }, /ID token rejected: exp/));
 
+  it('rp-id_token-exp: an ID token that was expired when issued (exp a minute before iat) is rejected', () => {
+    const iat = Math.floor(Date.now() / 1000);
+    return rejectedSignIn({ claims: { iat, exp: iat - 60 } }, /ID token rejected: exp/);
+  });
+
   it('rp-id_token-iat: an ID token without iat is rejected', () =>
     rejectedSignIn({ removeClaims: ['iat'] }, /ID token rejected: iat/));
 

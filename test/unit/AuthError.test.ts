@@ -67,6 +67,8 @@ describe('AuthError.from', () => {
     ['a timeout signal', new DOMException('signal timed out', 'TimeoutError')],
     ['a non-JSON answer', new SyntaxError('Unexpected token < in JSON at position 0')],
     ['a 5xx answer', new Error('Service Unavailable (503)')],
+    ['a throttled answer without an OAuth error', new Error('Too Many Requests (429): {"message":"Rate exceeded"}')],
+    ['a 408 answer without an OAuth error', new Error('Request Timeout (408)')],
     [
       'an HTML answer',
       new Error('Invalid response Content-Type: text/html, from URL: https://x/oauth2/token'),
@@ -86,6 +88,7 @@ describe('AuthError.from', () => {
 
   it('keeps the fallback code for a programming TypeError and other errors', () => {
     expect(AuthError.from(new TypeError('x is not a function'), 'token').code).toBe('token');
+    expect(AuthError.from(new Error('Forbidden (403)'), 'token').code).toBe('token');
     const err = AuthError.from(new Error('No matching state found in storage'), 'state');
     expect(err).toMatchObject({ code: 'state', message: 'No matching state found in storage' });
   });

@@ -44,8 +44,8 @@ describe('JwksCache', () => {
 
   it('fetches the key set once and serves later and concurrent lookups from the cache', async () => {
     const { cache, fetchStub } = setup();
-    cache.prefetch();
-    cache.prefetch();
+    void cache.load();
+    await cache.load();
     await Promise.all([cache.getKey('k1'), cache.getKey('k1')]);
     await cache.getKey('k1');
     expect(fetchStub).toHaveBeenCalledTimes(1);
@@ -110,6 +110,8 @@ describe('JwksCache', () => {
       /: TypeError: Failed to fetch — /,
     ],
     ['a 500 answer', async () => new Response('oops', { status: 500 }), /: HTTP 500 — /],
+    ['a 429 answer (throttled)', async () => new Response('{}', { status: 429 }), /: HTTP 429 — /],
+    ['a 408 answer', async () => new Response('{}', { status: 408 }), /: HTTP 408 — /],
     ['a non-JSON answer', async () => new Response('<html>'), /: SyntaxError: .*JSON.* — /],
     ['an answer without keys', async () => Response.json({ kid: 'k1' }), /: no "keys" array — /],
     ['an answer of null', async () => Response.json(null), /: no "keys" array — /],
@@ -175,7 +177,7 @@ describe('JwksCache', () => {
     expect((await pending).message).toMatch(/jwks\.json: Error: aborted — check the network connection/);
   });
 
-  it('swallows a failed prefetch and fetches again on getKey', async () => {
+  it('rejects a failed load with the AuthError getKey would throw, and fetches again on getKey', async () => {
     let calls = 0;
     const fetchStub = vi.fn<typeof fetch>(async () => {
       calls += 1;
@@ -183,9 +185,7 @@ describe('JwksCache', () => {
       return Response.json({ keys: [{ ...rsa, kid: 'k1' }] });
     });
     const cache = new JwksCache(URI, { fetch: fetchStub });
-    cache.prefetch();
-    await vi.waitFor(() => expect(fetchStub).toHaveBeenCalledTimes(1));
-    await Promise.resolve();
+    expect(await failure(cache.load())).toMatchObject({ code: 'network' });
     expect((await cache.getKey('k1')).type).toBe('public');
     expect(fetchStub).toHaveBeenCalledTimes(2);
   });

@@ -118,6 +118,8 @@ describe('session renewal', () => {
       () => new Response('{"access', { status: 200, headers: { 'Content-Type': 'application/json' } }),
     ],
     ['a network failure', () => Promise.reject(new TypeError('fetch failed'))],
+    ['a 429 without an OAuth error (throttled)', () => json({ message: 'Rate exceeded' }, 429)],
+    ['a 408 without an OAuth error', () => new Response('', { status: 408 })],
   ])('keeps the session and retries with backoff after %s', async (_name, fault) => {
     await storeSession({ expiresIn: 30, accessToken: 'access-1' });
     let calls = 0;
@@ -134,6 +136,31 @@ describe('session renewal', () => {
     await advance(1);
     expect(cognito.to('/oauth2/token')).toHaveLength(3);
     await until(() => expect(screen.getByText('token:access-2 error:none')).toBeTruthy());
+  });
+
+  it('loads the signing keys before spending the refresh token: a failed key fetch leaves it unspent for the retry (rotation)', async () => {
+    await storeSession({ expiresIn: 30, accessToken: 'access-1', refreshToken: 'refresh-1' });
+    const cognito = stubCognito({
+      onToken: (body) =>
+        body.get('refresh_token') === 'refresh-1'
+          ? tokenResponse({ refresh_token: 'refresh-2' })
+          : json({ error: 'invalid_grant' }, 400),
+    });
+    const pool = cognito.fetch.getMockImplementation() as typeof fetch;
+    let keyFetches = 0;
+    cognito.fetch.mockImplementation((input: RequestInfo | URL, init?: RequestInit) =>
+      String(input).endsWith('/jwks.json') && ++keyFetches === 1
+        ? Promise.reject(new TypeError('fetch failed'))
+        : pool(input, init),
+    );
+    renderWithProvider(<App />);
+    await advance(15);
+    await until(() => expect(screen.getByText('token:access-1 error:network')).toBeTruthy());
+    expect(cognito.to('/oauth2/token')).toHaveLength(0);
+    await advance(2);
+    await until(() => expect(screen.getByText('token:access-2 error:none')).toBeTruthy());
+    expect(cognito.to('/oauth2/token').map((r) => r.body.get('refresh_token'))).toEqual(['refresh-1']);
+    expect(stored()).toMatchObject({ refresh_token: 'refresh-2' });
   });
 
   it('retries at once when the browser comes back online', async () => {

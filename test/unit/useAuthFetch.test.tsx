@@ -44,8 +44,8 @@ describe('useAuthFetch()', () => {
     expect(response?.status).toBe(200);
     expect(cognito.seen.map((r) => r.url.replace(/^https?:\/\/[^/]+/, ''))).toEqual([
       '/api/v1/tables',
+      '/us-east-1_Unit1234/.well-known/jwks.json', // the keys before the refresh token is spent
       '/oauth2/token',
-      '/us-east-1_Unit1234/.well-known/jwks.json',
       '/api/v1/tables',
     ]);
   });
