@@ -23,7 +23,16 @@ export interface RefreshTokenRecord {
   supersededAtMs: number | undefined;
 }
 
-/** Opaque refresh tokens (random, not JWTs) grouped in sign-in families. */
+/**
+ * The protected header of Cognito's refresh tokens, which are JWEs (`{"cty":"JWT","enc":"A256GCM","alg":"RSA-OAEP"}`)
+ * encrypted to a key only Cognito holds.
+ */
+const JWE_HEADER = Buffer.from('{"cty":"JWT","enc":"A256GCM","alg":"RSA-OAEP"}').toString('base64url');
+
+/**
+ * Opaque refresh tokens grouped in sign-in families, shaped like Cognito's: a five-part compact JWE of about
+ * 1.8 KB (an RSA-OAEP-2048 key, a 96-bit IV, the ciphertext, a 128-bit tag) — random bytes, not decryptable.
+ */
 export class RefreshTokenStore {
   readonly #tokens = new Map<string, RefreshTokenRecord>();
   readonly #families = new Map<string, TokenFamily>();
@@ -77,7 +86,10 @@ export class RefreshTokenStore {
   }
 
   #add(family: TokenFamily): string {
-    const token = randomBytes(96).toString('base64url');
+    const token = [
+      JWE_HEADER,
+      ...[256, 12, 1000, 16].map((size) => randomBytes(size).toString('base64url')),
+    ].join('.');
     this.#tokens.set(token, { family, supersededAtMs: undefined });
     return token;
   }

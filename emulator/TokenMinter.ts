@@ -29,8 +29,9 @@ function accessTokenHash(accessToken: string): string {
 }
 
 /**
- * Signs Cognito-shaped tokens: access tokens (`token_use: access`, `client_id`, `scope`, no `aud`) with the
- * access key, ID tokens (`token_use: id`, `aud`, `cognito:username`, `at_hash`, …) with the ID key.
+ * Signs Cognito-shaped tokens: access tokens (`token_use: access`, `version: 2`, `client_id`, `scope`, no `aud`)
+ * with the access key, ID tokens (`token_use: id`, `aud`, `cognito:username`, `at_hash`, `address` as
+ * `{ formatted }`, …) with the ID key.
  *
  * @see https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html
  * @see https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-access-token.html
@@ -68,6 +69,7 @@ export class TokenMinter {
       sub: user.sub,
       ...groups,
       iss: this.#issuer,
+      version: 2,
       client_id: family.clientId,
       origin_jti: family.originJti,
       event_id: family.eventId,
@@ -102,6 +104,8 @@ export class TokenMinter {
       ...(user.attributes.phone_number_verified !== undefined && {
         phone_number_verified: user.attributes.phone_number_verified === 'true',
       }),
+      // …and the address as the OIDC address claim, an object.
+      ...(user.attributes.address !== undefined && { address: { formatted: user.attributes.address } }),
       exp: iat + this.#lifetimes.idTokenSeconds,
       iat,
       jti: randomUUID(),

@@ -36,7 +36,11 @@ beforeAll(async () => {
         username: 'carol',
         password: 'Carol-Pass-1',
         email: 'carol@example.com',
-        attributes: { phone_number: '+15555550100', phone_number_verified: 'true' },
+        attributes: {
+          phone_number: '+15555550100',
+          phone_number_verified: 'true',
+          address: '1 Main St, Springfield',
+        },
       },
       {
         username: 'dave',
@@ -240,7 +244,11 @@ describe('token shapes', () => {
   ])(
     'issues the verified flags of %s as booleans in the ID token and as strings from userInfo, as Cognito does',
     async (username, password, flags) => {
-      const tokens = await signInForTokens(emulator, { username, password });
+      const tokens = await signInForTokens(emulator, {
+        username,
+        password,
+        params: { scope: 'openid email phone' },
+      });
       const { payload } = await jwtVerify(tokens.id_token ?? '', createLocalJWKSet(jwks));
       expect(payload).toMatchObject(flags);
       const info = (await (
@@ -254,6 +262,12 @@ describe('token shapes', () => {
       });
     },
   );
+
+  it('issues the address as the OIDC address claim, an object with formatted', async () => {
+    const tokens = await signInForTokens(emulator, { username: 'carol', password: 'Carol-Pass-1' });
+    const { payload } = await jwtVerify(tokens.id_token ?? '', createLocalJWKSet(jwks));
+    expect(payload.address).toEqual({ formatted: '1 Main St, Springfield' });
+  });
 
   it("issues Cognito's ID token claims, verified against the JWKS", async () => {
     const before = Math.floor(Date.now() / 1000);
@@ -309,7 +323,7 @@ describe('token shapes', () => {
     expect(payload.at_hash).toBe(expectedHash);
   });
 
-  it("issues Cognito's access token claims: client_id and scope, no aud", async () => {
+  it("issues Cognito's access token claims: version 2, client_id and scope, no aud", async () => {
     const tokens = await signInForTokens(emulator, { username: 'bob', password: 'Bob-Pass-1' });
     const { payload } = await jwtVerify(tokens.access_token, createLocalJWKSet(jwks), {
       issuer: emulator.issuer,
@@ -330,10 +344,12 @@ describe('token shapes', () => {
         'sub',
         'token_use',
         'username',
+        'version',
       ].sort(),
     );
     expect(payload).toMatchObject({
       client_id: CLIENT,
+      version: 2,
       token_use: 'access',
       scope: 'openid email profile',
       username: 'bob',
@@ -362,10 +378,17 @@ describe('token shapes', () => {
     expect(access.payload.scope).toBe('email profile');
   });
 
-  it('issues an opaque refresh token, not a JWT', async () => {
+  it("issues an opaque refresh token shaped like Cognito's: a five-part JWE of about 1.8 KB, not a JWS", async () => {
     const tokens = await signInForTokens(emulator);
-    expect(tokens.refresh_token).toMatch(/^[\w-]{100,}$/);
-    expect(tokens.refresh_token?.split('.')).toHaveLength(1);
+    const parts = tokens.refresh_token?.split('.') ?? [];
+    expect(parts.map((part) => part.length)).toEqual([62, 342, 16, 1334, 22]);
+    expect(parts.every((part) => /^[\w-]+$/.test(part))).toBe(true);
+    expect(JSON.parse(Buffer.from(parts[0] ?? '', 'base64url').toString())).toEqual({
+      cty: 'JWT',
+      enc: 'A256GCM',
+      alg: 'RSA-OAEP',
+    });
+    expect((await signInForTokens(emulator)).refresh_token).not.toBe(tokens.refresh_token);
   });
 
   it('uses the emulator clock for iat and exp', async () => {

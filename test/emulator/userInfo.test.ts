@@ -12,7 +12,13 @@ beforeAll(async () => {
         username: 'alice',
         password: 'Alice-Pass-1',
         email: 'alice@example.com',
-        attributes: { 'custom:team': 'data' },
+        attributes: {
+          'custom:team': 'data',
+          name: 'Alice Liddell',
+          phone_number: '+15555550100',
+          phone_number_verified: 'true',
+          address: '1 Main St',
+        },
       },
     ],
     tokenLifetimes: { accessTokenSeconds: 300 },
@@ -33,6 +39,19 @@ async function expectInvalidToken(response: Response, description: string): Prom
   expect(await response.json()).toEqual({ error: 'invalid_token', error_description: description });
 }
 
+/** Alice's attributes, as userInfo names them. */
+const EVERY_ATTRIBUTE = [
+  'address',
+  'custom:team',
+  'email',
+  'email_verified',
+  'name',
+  'phone_number',
+  'phone_number_verified',
+  'sub',
+  'username',
+];
+
 describe('userInfo', () => {
   it("returns the user's attributes for an access token with openid", async () => {
     const tokens = await signInForTokens(emulator);
@@ -47,8 +66,21 @@ describe('userInfo', () => {
       email: 'alice@example.com',
       username: 'alice',
       'custom:team': 'data',
+      name: 'Alice Liddell',
     });
     expect((await userInfo(`Bearer ${tokens.access_token}`, { method: 'POST' })).status).toBe(200);
+  });
+
+  it.each([
+    ['openid', EVERY_ATTRIBUTE],
+    ['openid aws.cognito.signin.user.admin', EVERY_ATTRIBUTE],
+    ['openid email', ['email', 'email_verified', 'sub', 'username']],
+    ['openid phone', ['phone_number', 'phone_number_verified', 'sub', 'username']],
+    ['openid profile', ['custom:team', 'name', 'sub', 'username']],
+  ])('releases what the scopes "%s" allow, as Cognito does', async (scope, attributes) => {
+    const tokens = await signInForTokens(emulator, { params: { scope } });
+    const body = (await (await userInfo(`Bearer ${tokens.access_token}`)).json()) as Record<string, string>;
+    expect(Object.keys(body).sort()).toEqual(attributes);
   });
 
   it('refuses a missing or malformed Authorization header', async () => {
