@@ -136,7 +136,8 @@ export class CognitoClient {
 
   /**
    * Finishes a sign-in: checks the response's `state`, exchanges the code (JWKS fetched in parallel), verifies the
-   * ID token and stores the session. A refresh token received with a rejected answer is revoked.
+   * ID token and stores the session. A refresh token received with an answer that is rejected or cannot be stored
+   * is revoked.
    */
   async finishSignIn(url: string): Promise<User> {
     await this.#oidc.readSigninResponseState(url).catch((cause: unknown) => {
@@ -159,13 +160,13 @@ export class CognitoClient {
       if (!response.access_token)
         throw new AuthError('token', 'The token endpoint answered without an access token — sign in again.');
       await this.#verify(response);
+      const user = new User(response);
+      this.store(user);
+      return user;
     } catch (error) {
       await this.revoke(response);
       throw error;
     }
-    const user = new User(response);
-    this.store(user);
-    return user;
   }
 
   /**

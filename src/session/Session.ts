@@ -125,7 +125,8 @@ export class Session implements AuthSession {
         if (error.code === 'network') {
           set({ error });
           schedule(Math.min(2 ** ++failures, 60) * 1000);
-        } else if (error.code !== 'session') {
+        } else if (error.code !== 'session' || !client.read()) {
+          // A session without a refresh token stays until it expires; one gone from storage ends here too.
           end(error);
         }
         throw error;

@@ -163,6 +163,17 @@ describe('session renewal', () => {
     expect(stored()).toMatchObject({ refresh_token: 'refresh-2' });
   });
 
+  it('ends the session in this tab when it is gone from storage at renewal time (cleared elsewhere), with no token request', async () => {
+    await storeSession({ expiresIn: 30 });
+    const cognito = stubCognito({ onToken: () => tokenResponse() });
+    renderWithProvider(<App />);
+    sessionStorage.removeItem(USER_KEY);
+    await advance(15);
+    await until(() => expect(screen.getByText('status:unauthenticated')).toBeTruthy());
+    expect(screen.getByText('token:none error:session')).toBeTruthy();
+    expect(cognito.to('/oauth2/token')).toEqual([]);
+  });
+
   it('retries at once when the browser comes back online', async () => {
     await storeSession({ expiresIn: -1 });
     let calls = 0;

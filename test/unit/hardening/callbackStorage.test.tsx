@@ -41,12 +41,13 @@ async function landOnCallback(): Promise<string> {
 }
 
 describe('callback and storage edge cases', () => {
-  it('oversized-tokens: a storage quota error is a clear AuthError, nothing is stored, never a half sign-in', async () => {
+  it('oversized-tokens: a storage quota error is a clear AuthError, nothing is stored, the refresh token is revoked, never a half sign-in', async () => {
     const nonce = await landOnCallback();
     const groups = Array.from({ length: 500 }, (_, i) => `group-${i}`);
-    stubCognito({
+    const cognito = stubCognito({
       onToken: () =>
         tokenResponse({ access_token: 'a', refresh_token: 'r' }, { nonce, 'cognito:groups': groups }),
+      onRevoke: () => new Response('', { status: 200 }),
     });
     const setItem = Storage.prototype.setItem;
     vi.spyOn(Storage.prototype, 'setItem').mockImplementation(function (
@@ -71,6 +72,7 @@ describe('callback and storage edge cases', () => {
     expect(statuses).not.toContain('authenticated');
     expect(sessionStorage.getItem(USER_KEY)).toBeNull();
     expect(navigate).not.toHaveBeenCalled();
+    expect(cognito.to('/oauth2/revoke').map((r) => r.body.get('token'))).toEqual(['r']);
   });
 
   it('callback-bfcache: restored from the back/forward cache without a session → "sign in again", no token request', async () => {

@@ -7,19 +7,23 @@ export const advance = (seconds: number) => act(() => vi.advanceTimersByTimeAsyn
 /** Lets one real macrotask run, inside `act`: WebCrypto and BroadcastChannel answer outside the faked timers. */
 const realMacrotask = () => act(() => new Promise<void>((resolve) => setImmediate(resolve)));
 
+/** Real elapsed milliseconds (`process.hrtime`, which the fake timers here leave alone). */
+const realMs = (): number => Number(process.hrtime.bigint() / 1_000_000n);
+
 /**
- * Retries `check` until it passes (at most 300 retries), running `between` before each retry (default: one real
- * macrotask).
+ * Retries `check` until it passes — for at most 3 s of real time, so a slow or busy machine gets the same chance —
+ * running `between` before each retry (default: one real macrotask).
  */
 export async function until(
   check: () => void,
   between: () => Promise<unknown> = realMacrotask,
 ): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
+  const deadline = realMs() + 3_000;
+  for (;;) {
     try {
       return check();
     } catch (error) {
-      if (attempt >= 300) throw error;
+      if (realMs() > deadline) throw error;
       await between();
     }
   }
