@@ -3,7 +3,15 @@ import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CognitoProvider, useAuth } from '../../../src/index.js';
 import { redirectTo } from '../../../src/redirectTo.js';
-import { capture, CONFIG, json, storeSession, stubCognito, tokenResponse, USER_KEY } from '../support/fakeCognito.js';
+import {
+  capture,
+  CONFIG,
+  json,
+  storeSession,
+  stubCognito,
+  tokenResponse,
+  USER_KEY,
+} from '../support/fakeCognito.js';
 import { until } from '../support/fakeTime.js';
 
 vi.mock('../../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
@@ -59,6 +67,27 @@ function Tab({ name }: { name: string }) {
   );
 }
 
+/**
+ * Tab A (sessionStorage) and tab B (its own memory) under StrictMode, both renewing on demand (renewBeforeExpirySeconds
+ * 7200), once B has adopted the session with `access-0`.
+ */
+async function twoTabs() {
+  const a = capture(useAuth, () => <Tab name="A" />);
+  const b = capture(useAuth, () => <Tab name="B" />);
+  render(
+    <StrictMode>
+      <CognitoProvider {...CONFIG} renewBeforeExpirySeconds={7200}>
+        <a.Probe />
+      </CognitoProvider>
+      <CognitoProvider {...CONFIG} storage="memory" renewBeforeExpirySeconds={7200}>
+        <b.Probe />
+      </CognitoProvider>
+    </StrictMode>,
+  );
+  await untilSettled(() => screen.getByText('B:authenticated:access-0'));
+  return { a, b };
+}
+
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
   vi.setSystemTime(Math.ceil(Date.now() / 1000) * 1000);
@@ -112,19 +141,7 @@ describe('one session across tabs', () => {
   it('tabs-rotation-everywhere: a rotated refresh token reaches every tab, so any tab can renew next', async () => {
     await storeSession({ expiresIn: 3600, accessToken: 'access-0', refreshToken: 'refresh-0' });
     const cognito = rotatingPool(3600);
-    const a = capture(useAuth, () => <Tab name="A" />);
-    const b = capture(useAuth, () => <Tab name="B" />);
-    render(
-      <StrictMode>
-        <CognitoProvider {...CONFIG} renewBeforeExpirySeconds={7200}>
-          <a.Probe />
-        </CognitoProvider>
-        <CognitoProvider {...CONFIG} storage="memory" renewBeforeExpirySeconds={7200}>
-          <b.Probe />
-        </CognitoProvider>
-      </StrictMode>,
-    );
-    await untilSettled(() => screen.getByText('B:authenticated:access-0'));
+    const { a, b } = await twoTabs();
     await act(async () => {
       await expect(a.current().getAccessToken()).resolves.toBe('access-1');
     });
@@ -151,19 +168,7 @@ describe('one session across tabs', () => {
       },
       onRevoke: () => new Response('', { status: 200 }),
     });
-    const a = capture(useAuth, () => <Tab name="A" />);
-    const b = capture(useAuth, () => <Tab name="B" />);
-    render(
-      <>
-        <CognitoProvider {...CONFIG} renewBeforeExpirySeconds={7200}>
-          <a.Probe />
-        </CognitoProvider>
-        <CognitoProvider {...CONFIG} storage="memory" renewBeforeExpirySeconds={7200}>
-          <b.Probe />
-        </CognitoProvider>
-      </>,
-    );
-    await untilSettled(() => screen.getByText('B:authenticated:access-0'));
+    const { a, b } = await twoTabs();
     const renewal = b.current().getAccessToken();
     await untilSettled(() => expect(cognito.to('/oauth2/token')).toHaveLength(1));
     const signOut = a.current().signOut();
