@@ -61,6 +61,12 @@ function ratio(sdk: Summary | null, baseline: Summary | null): string {
   return `${(sdk.median / baseline.median).toFixed(2)}×`;
 }
 
+/** A sign-in time, which every run outside a faked clock has. */
+function signInMs(ms: number | null): number {
+  if (ms === null) throw new Error('a sign-in run has no time (no navigation timing on its callback page)');
+  return ms;
+}
+
 const exactly = (expected: number): Target => ({
   text: `${expected}`,
   met: (sdk) => sdk.every((value) => value === expected),
@@ -154,15 +160,15 @@ export function benchRows({ runs, bundles, apps }: BenchResults): BenchRow[] {
     null,
   );
   sampled(
-    'sign-in: callback navigation start → signed-in content (loopback)',
+    'sign-in: callback fetch start → signed-in content (loopback)',
     'ms',
-    (run) => run.signIn.msToSignedIn,
+    (run) => signInMs(run.signIn.msToSignedIn),
     null,
   );
   sampled(
     `sign-in: the same, each Cognito request +${COGNITO_LATENCY_MS} ms`,
     'ms',
-    (run) => run.signInWithLatency.msToSignedIn,
+    (run) => signInMs(run.signInWithLatency.msToSignedIn),
     belowBaseline,
   );
   sampled('reload: Cognito requests', 'count', (run) => run.reload.cognitoRequests, exactly(0));
