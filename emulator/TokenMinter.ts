@@ -1,12 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { SignJWT } from 'jose';
 import type { JWTPayload } from 'jose';
 import type { Clock } from './Clock.js';
 import type { IdTokenTamper } from './EmulatorControls.js';
 import type { TokenFamily } from './RefreshTokenStore.js';
 import type { ResolvedUser } from './resolveOptions.js';
 import type { SigningKeys } from './SigningKeys.js';
-import { signIdToken, validateTamper } from './signIdToken.js';
+import { signToken, validateTamper } from './signToken.js';
 
 /** What one issuance needs: the user, the sign-in family and, for a code exchange, the nonce. */
 export interface MintRequest {
@@ -81,9 +80,7 @@ export class TokenMinter {
       jti: randomUUID(),
       username: user.username,
     };
-    const accessToken = await new SignJWT(accessClaims)
-      .setProtectedHeader({ kid: this.#keys.access.kid, alg: 'RS256' })
-      .sign(this.#keys.access.privateKey);
+    const accessToken = await signToken(accessClaims, this.#keys.access);
     if (!family.scopes.includes('openid'))
       return { idToken: undefined, accessToken, expiresIn: this.#lifetimes.accessTokenSeconds };
     const idClaims: JWTPayload = {
@@ -113,7 +110,7 @@ export class TokenMinter {
     };
     const tamper = this.#tamper;
     this.#tamper = undefined;
-    const idToken = await signIdToken(idClaims, this.#keys.id, tamper);
+    const idToken = await signToken(idClaims, this.#keys.id, tamper);
     return { idToken, accessToken, expiresIn: this.#lifetimes.accessTokenSeconds };
   }
 }

@@ -1,6 +1,9 @@
 import type { MintedTokens } from './TokenMinter.js';
 
-/** Outcome of a token grant: the JSON body to send, or Cognito's `error` code with a reason for the log. */
+/**
+ * Outcome of a token grant or a revocation: the JSON body to send (empty for a revocation, which answers no body),
+ * or Cognito's `error` code with a reason for the log.
+ */
 export type TokenResult =
   { ok: true; body: Record<string, string | number> } | { ok: false; error: string; reason: string };
 

@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { acceptPageMethods } from './acceptPageMethods.js';
 import { codeRedirectLocation } from './codeRedirectLocation.js';
 import type { EmulatorContext } from './EmulatorContext.js';
 import { SESSION_COOKIE } from './HostedUiSessions.js';
@@ -20,7 +19,6 @@ export function handleAuthorize(
   res: ServerResponse,
   url: URL,
 ): void {
-  if (!acceptPageMethods(req, res, 'GET')) return;
   const outcome = parseAuthorizeRequest(ctx, url.searchParams);
   if (outcome.kind !== 'ok') {
     sendAuthorizeRefusal(ctx, res, 'authorize', outcome);

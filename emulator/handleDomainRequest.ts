@@ -12,19 +12,23 @@ import { renderErrorPage } from './renderErrorPage.js';
 import { sendHtml, sendJson } from './send.js';
 
 /**
- * The API endpoints of the domain: CORS for app origins, the method check (405 `invalid_request`, neither
- * counted nor faulted), counting, fault injection, then the handler.
+ * The domain's endpoints and the methods each takes. Every request first gets the method check: a wrong method is
+ * answered 405 (the error page for pages, `invalid_request` JSON for the API), neither counted nor faulted. The API
+ * endpoints also answer CORS for app origins and take fault injection.
  */
-const API = {
-  '/oauth2/token': { name: 'token', methods: 'POST', handle: handleToken },
-  '/oauth2/revoke': { name: 'revoke', methods: 'POST', handle: handleRevoke },
-  '/oauth2/userInfo': { name: 'userInfo', methods: 'GET, POST', handle: handleUserInfo },
+const ENDPOINTS = {
+  '/oauth2/authorize': { name: 'authorize', methods: 'GET', api: false, handle: handleAuthorize },
+  '/login': { name: 'login', methods: 'GET, POST', api: false, handle: handleLogin },
+  '/logout': { name: 'logout', methods: 'GET', api: false, handle: handleLogout },
+  '/oauth2/token': { name: 'token', methods: 'POST', api: true, handle: handleToken },
+  '/oauth2/revoke': { name: 'revoke', methods: 'POST', api: true, handle: handleRevoke },
+  '/oauth2/userInfo': { name: 'userInfo', methods: 'GET, POST', api: true, handle: handleUserInfo },
 } as const;
 
 /**
  * The hosted-UI domain origin (`{prefix}.auth.{region}.amazoncognito.com` in Cognito): `/oauth2/authorize`,
- * `/login`, `/oauth2/token`, `/oauth2/userInfo`, `/oauth2/revoke` and `/logout`. CORS preflights are
- * answered but not counted.
+ * `/login`, `/logout`, `/oauth2/token`, `/oauth2/userInfo` and `/oauth2/revoke`. CORS preflights are answered but
+ * not counted; any other path is the error page, 404.
  */
 export async function handleDomainRequest(
   ctx: EmulatorContext,
@@ -32,30 +36,21 @@ export async function handleDomainRequest(
   res: ServerResponse,
   url: URL,
 ): Promise<void> {
-  switch (url.pathname) {
-    case '/oauth2/authorize':
-      ctx.counts.count('authorize');
-      return handleAuthorize(ctx, req, res, url);
-    case '/login':
-      ctx.counts.count('login');
-      return handleLogin(ctx, req, res, url);
-    case '/logout':
-      ctx.counts.count('logout');
-      return handleLogout(ctx, req, res, url);
-    case '/oauth2/token':
-    case '/oauth2/revoke':
-    case '/oauth2/userInfo': {
-      const endpoint = API[url.pathname];
-      if (applyCors(req, res, ctx.corsOrigins, endpoint.methods)) return;
-      if (!endpoint.methods.split(', ').includes(req.method ?? '')) {
-        sendJson(res, 405, { error: 'invalid_request' }, { allow: `${endpoint.methods}, OPTIONS` });
-        return;
-      }
-      ctx.counts.count(endpoint.name);
-      if (await applyFault(ctx.faults, endpoint.name, req, res)) return;
-      return endpoint.handle(ctx, req, res);
-    }
-    default:
-      sendHtml(res, 404, renderErrorPage('The requested page does not exist.', 'not_found'));
+  const endpoint = Object.hasOwn(ENDPOINTS, url.pathname)
+    ? ENDPOINTS[url.pathname as keyof typeof ENDPOINTS]
+    : undefined;
+  if (endpoint === undefined) {
+    sendHtml(res, 404, renderErrorPage('The requested page does not exist.', 'not_found'));
+    return;
   }
+  const { name, methods, api } = endpoint;
+  if (api && applyCors(req, res, ctx.corsOrigins, methods)) return;
+  if (!methods.split(', ').includes(req.method ?? '')) {
+    if (api) sendJson(res, 405, { error: 'invalid_request' }, { allow: `${methods}, OPTIONS` });
+    else sendHtml(res, 405, renderErrorPage('Request method not supported'), { allow: methods });
+    return;
+  }
+  ctx.counts.count(name);
+  if (api && (await applyFault(ctx.faults, name, req, res))) return;
+  return endpoint.handle(ctx, req, res, url);
 }

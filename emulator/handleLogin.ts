@@ -1,6 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { acceptPageMethods } from './acceptPageMethods.js';
 import { codeRedirectLocation } from './codeRedirectLocation.js';
 import type { EmulatorContext } from './EmulatorContext.js';
 import { SESSION_COOKIE, SESSION_LIFETIME_SECONDS } from './HostedUiSessions.js';
@@ -43,7 +42,6 @@ export async function handleLogin(
   res: ServerResponse,
   url: URL,
 ): Promise<void> {
-  if (!acceptPageMethods(req, res, 'GET, POST')) return;
   const outcome = parseAuthorizeRequest(ctx, url.searchParams);
   if (outcome.kind !== 'ok') {
     sendAuthorizeRefusal(ctx, res, 'login', outcome);

@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { acceptPageMethods } from './acceptPageMethods.js';
 import type { EmulatorContext } from './EmulatorContext.js';
 import { SESSION_COOKIE } from './HostedUiSessions.js';
 import { parseAuthorizeRequest } from './parseAuthorizeRequest.js';
@@ -24,7 +23,6 @@ export function handleLogout(
   res: ServerResponse,
   url: URL,
 ): void {
-  if (!acceptPageMethods(req, res, 'GET')) return;
   const query = url.searchParams;
   const refuse = (message: string, error = 'invalid_request'): void => {
     ctx.config.log(`logout: error page — ${message}`);

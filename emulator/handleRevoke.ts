@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { acceptPublicClientForm } from './acceptPublicClientForm.js';
 import type { PublicClientRequest } from './acceptPublicClientForm.js';
 import type { EmulatorContext } from './EmulatorContext.js';
+import { NO_STORE } from './send.js';
 import { refusal } from './TokenResult.js';
 
 const revoke: PublicClientRequest = (ctx, client, params) => {
@@ -12,12 +13,12 @@ const revoke: PublicClientRequest = (ctx, client, params) => {
   const record = ctx.refreshTokens.find(token);
   if (record === undefined) {
     ctx.config.log('revoke: unknown refresh token, nothing revoked');
-    return { ok: true, body: {} };
+  } else {
+    if (record.family.clientId !== client.clientId)
+      return refusal('invalid_request', 'refresh token was issued to another client');
+    ctx.refreshTokens.revoke(record);
+    ctx.config.log('revoke: refresh token revoked');
   }
-  if (record.family.clientId !== client.clientId)
-    return refusal('invalid_request', 'refresh token was issued to another client');
-  ctx.refreshTokens.revoke(record);
-  ctx.config.log('revoke: refresh token revoked');
   return { ok: true, body: {} };
 };
 
@@ -35,5 +36,5 @@ export async function handleRevoke(
 ): Promise<void> {
   const accepted = await acceptPublicClientForm(ctx, req, res, 'revoke', revoke);
   if (accepted === undefined) return;
-  if (!res.destroyed) res.writeHead(200, { 'content-length': '0', 'cache-control': 'no-store' }).end();
+  if (!res.destroyed) res.writeHead(200, { 'content-length': '0', ...NO_STORE }).end();
 }

@@ -3,29 +3,18 @@ import type { EmulatorContext } from './EmulatorContext.js';
 import { sendJson } from './send.js';
 import { verifyAccessToken } from './verifyAccessToken.js';
 
-/** Cognito's `profile` scope: these standard attributes and every `custom:*` one. */
-const PROFILE_ATTRIBUTES = new Set([
-  'name',
-  'family_name',
-  'given_name',
-  'middle_name',
-  'nickname',
-  'preferred_username',
-  'profile',
-  'picture',
-  'website',
-  'gender',
-  'birthdate',
-  'zoneinfo',
-  'locale',
-  'updated_at',
-]);
+/** The attributes the `email` and `phone` scopes release, and `address` (released by `openid` alone). */
+const NOT_PROFILE = new Set(['email', 'email_verified', 'phone_number', 'phone_number_verified', 'address']);
 
-/** Which attributes each OIDC scope releases at userInfo, beside `sub` and `username`. */
+/**
+ * Which attributes each OIDC scope releases at userInfo, beside `sub` and `username`. `profile` releases the
+ * standard profile attributes and every `custom:*` one: every attribute a user can have (see `resolveUser`) but
+ * the email, phone and address ones.
+ */
 const SCOPE_RELEASES: Record<string, (attribute: string) => boolean> = {
   email: (attribute) => attribute === 'email' || attribute === 'email_verified',
   phone: (attribute) => attribute === 'phone_number' || attribute === 'phone_number_verified',
-  profile: (attribute) => PROFILE_ATTRIBUTES.has(attribute) || attribute.startsWith('custom:'),
+  profile: (attribute) => !NOT_PROFILE.has(attribute),
 };
 
 /**
@@ -62,8 +51,7 @@ export async function handleUserInfo(
     refuse(check.reason);
     return;
   }
-  const { username } = check.claims;
-  const user = typeof username === 'string' ? ctx.users.get(username.toLowerCase()) : undefined;
+  const user = ctx.users.get(check.username.toLowerCase());
   if (user === undefined) {
     refuse('User does not exist');
     return;
@@ -75,9 +63,8 @@ export async function handleUserInfo(
     username: user.username,
     ...user.attributes,
   };
-  const scopes = String(check.claims.scope).split(' ');
   const releases = Object.entries(SCOPE_RELEASES)
-    .filter(([scope]) => scopes.includes(scope))
+    .filter(([scope]) => check.scopes.includes(scope))
     .map(([, releases]) => releases);
   sendJson(
     res,

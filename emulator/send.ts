@@ -11,7 +11,7 @@ const PAGE_HEADERS: OutgoingHttpHeaders = {
     "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
 };
 
-/** Headers that keep an answer of the token endpoint out of every cache (RFC 6749 §5.1). */
+/** Headers that keep an answer of the token and revoke endpoints out of every cache (RFC 6749 §5.1). */
 export const NO_STORE: OutgoingHttpHeaders = { 'cache-control': 'no-store', pragma: 'no-cache' };
 
 /** Ends `res` with a JSON body (`application/json;charset=UTF-8`, as Cognito answers). */

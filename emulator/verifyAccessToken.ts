@@ -2,8 +2,9 @@ import { jwtVerify } from 'jose';
 import type { JWTPayload } from 'jose';
 import type { EmulatorContext } from './EmulatorContext.js';
 
-/** A verified access token's claims, or why it is refused. */
-export type AccessTokenCheck = { ok: true; claims: JWTPayload } | { ok: false; reason: string };
+/** A verified access token's user and scopes, or why it is refused. */
+export type AccessTokenCheck =
+  { ok: true; username: string; scopes: string[] } | { ok: false; reason: string };
 
 /**
  * Verifies a bearer access token as Cognito's userInfo does: RS256 with the current access-token key, this
@@ -25,11 +26,11 @@ export async function verifyAccessToken(ctx: EmulatorContext, token: string): Pr
     return { ok: false, reason: expired ? 'Access token is expired' : 'Access token is invalid' };
   }
   if (claims.token_use !== 'access') return { ok: false, reason: 'Not an access token' };
-  if (typeof claims.scope !== 'string' || !claims.scope.split(' ').includes('openid')) {
-    return { ok: false, reason: 'Access token does not have the openid scope' };
-  }
+  const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ') : [];
+  if (!scopes.includes('openid')) return { ok: false, reason: 'Access token does not have the openid scope' };
   if (typeof claims.origin_jti !== 'string' || ctx.refreshTokens.isRevoked(claims.origin_jti)) {
     return { ok: false, reason: 'Access token has been revoked' };
   }
-  return { ok: true, claims };
+  if (typeof claims.username !== 'string') return { ok: false, reason: 'User does not exist' };
+  return { ok: true, username: claims.username, scopes };
 }

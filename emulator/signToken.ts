@@ -27,14 +27,15 @@ export function validateTamper(tamper: IdTokenTamper): void {
 }
 
 /**
- * Signs ID-token `claims` (RS256 with the real key, header `{ kid, alg }`) after applying `tamper` (default:
- * none, an honest token): changed/removed claims are signed with the real key unless
+ * Signs a token's `claims` (RS256 with `key`, header `{ kid, alg }`) after applying `tamper` (default: none, an
+ * honest token — every access token, and every ID token but the one `tamperNextIdToken` aims at): changed/removed
+ * claims are signed with the real key unless
  * `alg` (`none`: no signature; `HS256`: HMAC keyed with the real public key's SPKI PEM, the "alg confusion"
  * attack) or `foreignKey` (a fresh RSA key, header keeps the real `kid`) says otherwise. The HMAC secret
  * reaches jose as an `oct` JWK: a `Buffer` (or a secret `KeyObject`, which jose exports to one) fails jose's
  * `instanceof Uint8Array` check when the emulator runs inside a jsdom test environment.
  */
-export async function signIdToken(
+export async function signToken(
   claims: JWTPayload,
   key: SigningKey,
   tamper: IdTokenTamper = {},
