@@ -10,8 +10,6 @@ export interface CognitoEndpoints {
   authorize: string;
   /** `{domain}/oauth2/token` */
   token: string;
-  /** `{domain}/oauth2/userInfo` (capital I, as Cognito spells it) */
-  userInfo: string;
   /** `{domain}/oauth2/revoke` (refresh tokens only) */
   revoke: string;
   /** `{domain}/logout` (takes `client_id` and `logout_uri`) */
@@ -35,7 +33,6 @@ export function cognitoEndpoints(domainOrigin: string): CognitoEndpoints {
     domainOrigin: base,
     authorize: `${oauth2}authorize`,
     token: `${oauth2}token`,
-    userInfo: `${oauth2}userInfo`,
     revoke: `${oauth2}revoke`,
     logout: `${base}/logout`,
   };

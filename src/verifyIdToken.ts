@@ -4,10 +4,10 @@ import { base64urlDecode } from './base64url.js';
 import type { CognitoIdTokenClaims } from './claims.js';
 
 /**
- * Throws the error of a rejected ID token: `AuthError` code `token`, message
- * `ID token rejected: <problem> — sign in again.`
+ * Throws the error of a rejected ID token: `AuthError` code `token`, message `ID token rejected: <problem> — <fix>.`
  *
  * @param problem - which check failed and why, e.g. `the signature does not verify`
+ * @param fix - what to do (default: `sign in again`; a setting to check where signing in again would fail alike)
  */
 export function rejectIdToken(problem: string, fix = 'sign in again'): never {
   throw new AuthError('token', `ID token rejected: ${problem} — ${fix}.`);
@@ -46,7 +46,7 @@ function json(part: string): Record<string, unknown> {
  *   `nowSeconds` (default: the device clock — pass a server-corrected time when known); `leewaySeconds` for clock
  *   skew on `exp` and `iat` (default: 300)
  * @returns the verified claims
- * @throws AuthError code `token` naming the failed check; code `network` (or `config` on a 4xx answer) when the
+ * @throws AuthError code `token` naming the failed check; code `network` (or `config` on a 4xx other than 408 and 429) when the
  *   keys cannot be loaded
  * @example
  * ```ts

@@ -54,8 +54,6 @@ export class Session implements AuthSession {
    * response this tab is waiting for (reloaded, reached with Back, or an already used `state`) but a session exists.
    */
   declare completeSignIn: (href: string) => Promise<string>;
-  /** Renews the tokens now: one renewal at a time in this tab, and across tabs under a Web Lock. */
-  declare renew: () => Promise<void>;
 
   /** @param config - a configuration checked by `resolveConfig` */
   constructor(config: ResolvedConfig) {
@@ -114,7 +112,12 @@ export class Session implements AuthSession {
             if (latest.access_token !== current?.access_token) loaded(latest);
             return;
           }
-          if (!latest) throw new AuthError('session', 'The session ended — sign in again.');
+          if (!latest) {
+            // Gone from storage (signed out or cleared elsewhere): it ends in this tab too.
+            const gone = new AuthError('session', 'The session ended — sign in again.');
+            end(gone);
+            throw gone;
+          }
           loaded(await client.refresh(latest));
         });
       } catch (cause) {
@@ -125,8 +128,7 @@ export class Session implements AuthSession {
         if (error.code === 'network') {
           set({ error });
           schedule(Math.min(2 ** ++failures, 60) * 1000);
-        } else if (error.code !== 'session' || !client.read()) {
-          // A session without a refresh token stays until it expires; one gone from storage ends here too.
+        } else if (error.code !== 'session') {
           end(error);
         }
         throw error;
@@ -212,7 +214,6 @@ export class Session implements AuthSession {
 
     Object.assign(this, {
       config,
-      renew,
       getToken,
       getState: () => state,
       subscribe: (listener: () => void) => {

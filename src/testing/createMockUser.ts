@@ -1,5 +1,6 @@
 import type { CognitoIdTokenClaims, CustomClaims } from '../claims.js';
-import type { CognitoUser } from '../CognitoUser.js';
+import type { User } from 'oidc-client-ts';
+import { toCognitoUser, type CognitoUser } from '../CognitoUser.js';
 
 /** The issuer of mock tokens: a Cognito-shaped URL of a user pool that does not exist. */
 const MOCK_ISSUER = 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_MockPool0';
@@ -91,14 +92,11 @@ export function createMockUser<TClaims extends object = CustomClaims>(
     jti: mockUuid(`${username}/access`),
     username,
   };
-  return {
-    sub: id.sub,
-    username: id['cognito:username'],
-    email: id.email,
-    groups: id['cognito:groups'] ?? [],
-    claims: id,
-    idToken: unsecuredJwt(id),
-    accessToken: unsecuredJwt(access),
-    expiresAt: id.exp * 1000,
-  };
+  // The same mapping as a signed-in session's user: the mock is an oidc-client-ts `User` in shape.
+  return toCognitoUser({
+    profile: id,
+    id_token: unsecuredJwt(id),
+    access_token: unsecuredJwt(access),
+    expires_at: id.exp,
+  } as unknown as User) as CognitoUser<TClaims>;
 }

@@ -7,7 +7,6 @@ describe('cognitoEndpoints', () => {
       domainOrigin: 'https://myapp.auth.eu-west-1.amazoncognito.com',
       authorize: 'https://myapp.auth.eu-west-1.amazoncognito.com/oauth2/authorize',
       token: 'https://myapp.auth.eu-west-1.amazoncognito.com/oauth2/token',
-      userInfo: 'https://myapp.auth.eu-west-1.amazoncognito.com/oauth2/userInfo',
       revoke: 'https://myapp.auth.eu-west-1.amazoncognito.com/oauth2/revoke',
       logout: 'https://myapp.auth.eu-west-1.amazoncognito.com/logout',
     });

@@ -57,7 +57,6 @@ describe('resolveConfig derivations', () => {
       domainOrigin: origin,
       authorize: `${origin}/oauth2/authorize`,
       token: `${origin}/oauth2/token`,
-      userInfo: `${origin}/oauth2/userInfo`,
       revoke: `${origin}/oauth2/revoke`,
       logout: `${origin}/logout`,
     });
