@@ -24,6 +24,12 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup/unit.ts'],
+          // The type tests' expectTypeOf and @ts-expect-error checks run through tsc, so they can fail in npm test.
+          typecheck: {
+            enabled: true,
+            include: ['test/unit/types/**/*.test.{ts,tsx}'],
+            tsconfig: './tsconfig.json',
+          },
         },
       },
       {

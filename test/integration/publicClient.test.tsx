@@ -126,7 +126,7 @@ describe('one session across tabs (two providers sharing only the BroadcastChann
     expect(pool.controls.requestCounts().token).toBe(1);
   });
 
-  it('tabs-sign-out: a sign-out in one tab signs every tab out, with a prompt and no redirect in the others', async () => {
+  it('tabs-sign-out: a sign-out in one tab signs every tab out, with error "session" and no redirect in the others', async () => {
     const { probe } = await signedIn(pool);
     const other = makeProbe('B:');
     renderApp(pool, <other.Probe />, { storage: 'memory' });

@@ -77,12 +77,16 @@ describe('renewal timing', () => {
         json({ error: 'invalid_grant', error_description: 'Refresh Token has been revoked' }, 400),
     });
     renderWithProvider(
-      <RequireAuth>
+      <>
         <Show />
-      </RequireAuth>,
+        <RequireAuth>
+          <Show />
+        </RequireAuth>
+      </>,
     );
     await advance(2);
     await until(() => expect(screen.getByRole('alert').textContent).toMatch(/sign in again/i));
+    expect(screen.getByText('unauthenticated:-:refresh')).toBeTruthy();
     expect(screen.getAllByRole('button', { name: 'Sign in again' })).toHaveLength(1);
     await advance(3600);
     expect(cognito.to('/oauth2/token')).toHaveLength(1);
