@@ -18,12 +18,12 @@ import { access, mkdir, mkdtemp, readFile, readdir, realpath, rm, stat, writeFil
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import ts from 'typescript';
 import { exportTarget, readPackageJson, readPublicApi, REPO_ROOT, specifierOf } from './api-report.js';
 import type { ApiEntry, PackageJson } from './api-report.js';
+import { firstLine } from './firstLine.js';
 import {
   SCRATCH_API_USAGE,
   SCRATCH_EMULATOR_SCRIPT,
@@ -290,26 +290,6 @@ for (const [specifier, names] of Object.entries(expected)) {
 }
 console.log(JSON.stringify(problems));
 `;
-}
-
-function firstLine(child: ReturnType<typeof spawn>, timeoutMs: number): Promise<string> {
-  return new Promise((resolvePromise, reject) => {
-    if (child.stdout === null) return reject(new Error('no stdout'));
-    const lines = createInterface({ input: child.stdout });
-    const timer = setTimeout(
-      () => reject(new Error(`printed nothing within ${timeoutMs / 1000} s`)),
-      timeoutMs,
-    );
-    lines.once('line', (line) => {
-      clearTimeout(timer);
-      lines.close();
-      resolvePromise(line);
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`exited with ${String(code)} before printing`));
-    });
-  });
 }
 
 /** Runs the installed bin with `--port 0 --json`, checks its one JSON line and its issuer, then stops it. */

@@ -9,12 +9,12 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Page } from 'playwright-core';
 import { createStaticHandler } from '../demo/server/createStaticHandler.js';
-import { listen } from '../demo/server/listen.js';
+import { closeServer, listen } from '../demo/server/listen.js';
 import { launchBrowser } from '../test/e2e/support/launchBrowser.js';
 import { submitHostedUiForm } from '../test/e2e/support/signIn.js';
+import { firstLine } from './firstLine.js';
 
 /** The browser entry of the scratch app (`src/main.tsx`): one page with sign-in, "Signed in as", sign-out. */
 export const SCRATCH_SIGN_IN_APP = `import { StrictMode } from 'react';
@@ -194,40 +194,20 @@ async function serveSpa(root: string): Promise<{ origin: string; server: Server 
   return { origin: `http://localhost:${await listen(server, 0)}`, server };
 }
 
-function stopServer(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((resolvePromise) => server.close(() => resolvePromise()));
-}
-
 /** Reads the emulator's one JSON line (20 s at most). */
-function emulatorLine(child: ChildProcess, log: () => string): Promise<EmulatorLine> {
-  return new Promise((resolvePromise, reject) => {
-    if (child.stdout === null) return reject(new Error('emulator.mjs has no stdout'));
-    const lines = createInterface({ input: child.stdout });
-    const done = (): void => {
-      clearTimeout(timer);
-      child.off('exit', exited);
-      lines.close();
-    };
-    const fail = (message: string): void => {
-      done();
-      reject(new ScratchSignInFailure(`node emulator.mjs: ${message}`, log()));
-    };
-    const exited = (code: number | null): void => fail(`exited with ${String(code)} before printing`);
-    const timer = setTimeout(() => fail('printed nothing within 20 s'), 20_000);
-    child.once('exit', exited);
-    lines.once('line', (line) => {
-      done();
-      try {
-        const parsed = JSON.parse(line) as Partial<EmulatorLine>;
-        if (typeof parsed.config?.endpoint !== 'string' || typeof parsed.user?.password !== 'string')
-          throw new Error('no config or user');
-        resolvePromise(parsed as EmulatorLine);
-      } catch (error) {
-        fail(`printed ${JSON.stringify(line)} (${(error as Error).message})`);
-      }
-    });
-  });
+async function emulatorLine(child: ChildProcess, log: () => string): Promise<EmulatorLine> {
+  const fail = (message: string): never => {
+    throw new ScratchSignInFailure(`node emulator.mjs: ${message}`, log());
+  };
+  const line = await firstLine(child, 20_000).catch((error: unknown) => fail((error as Error).message));
+  try {
+    const parsed = JSON.parse(line) as Partial<EmulatorLine>;
+    if (typeof parsed.config?.endpoint !== 'string' || typeof parsed.user?.password !== 'string')
+      throw new Error('no config or user');
+    return parsed as EmulatorLine;
+  } catch (error) {
+    return fail(`printed ${JSON.stringify(line)} (${(error as Error).message})`);
+  }
 }
 
 async function stopEmulator(child: ChildProcess): Promise<void> {
@@ -383,6 +363,6 @@ export async function scratchSignIn(appDir: string, env: NodeJS.ProcessEnv): Pro
   } finally {
     if (browserResult.status === 'fulfilled') await browserResult.value.close();
     await stopEmulator(emulatorProcess);
-    await stopServer(server);
+    await closeServer(server);
   }
 }

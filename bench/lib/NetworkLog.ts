@@ -1,4 +1,4 @@
-import type { BrowserContext, Request, Response } from 'playwright-core';
+import type { BrowserContext, Request } from 'playwright-core';
 import type { CountedEndpoint } from 'react-cognito-sso/emulator';
 
 /** The Cognito endpoint a URL names, as the emulator counts it (`other` for anything else on a Cognito origin). */
@@ -35,15 +35,13 @@ function endpointOf(url: URL): CognitoEndpoint {
  */
 export class NetworkLog {
   readonly events: NetworkEvent[] = [];
-  readonly #context: BrowserContext;
   readonly #cognitoOrigins: ReadonlySet<string>;
 
   /** Starts recording `context`; `cognitoOrigins` are the emulator's issuer and domain origins. */
   constructor(context: BrowserContext, cognitoOrigins: readonly string[]) {
-    this.#context = context;
     this.#cognitoOrigins = new Set(cognitoOrigins);
-    context.on('request', this.#onRequest);
-    context.on('response', this.#onResponse);
+    context.on('request', (request) => this.#record('request', request));
+    context.on('response', (response) => this.#record('response', response.request()));
   }
 
   /** The position of the next event, to pass to {@link NetworkLog.cognitoRequests} later. */
@@ -56,12 +54,6 @@ export class NetworkLog {
     return this.events.slice(from, to).filter((event) => event.kind === 'request' && event.endpoint !== null);
   }
 
-  /** Stops recording. */
-  stop(): void {
-    this.#context.off('request', this.#onRequest);
-    this.#context.off('response', this.#onResponse);
-  }
-
   #record(kind: NetworkEvent['kind'], request: Request): void {
     const url = new URL(request.url());
     this.events.push({
@@ -71,9 +63,6 @@ export class NetworkLog {
       navigation: request.isNavigationRequest(),
     });
   }
-
-  readonly #onRequest = (request: Request): void => this.#record('request', request);
-  readonly #onResponse = (response: Response): void => this.#record('response', response.request());
 }
 
 /** How many of `events` are for `endpoint`. */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { PRODUCTION_BUILD } from '../../demo/server/buildDemo.js';
 
 /** A production build of one app. */
 export interface BuiltApp {
@@ -14,9 +15,8 @@ export interface BuiltApp {
 
 /**
  * Builds the Vite app whose `index.html` is in `appDir` (a bench app, an e2e fixture app) for production into
- * `outDir`, the package's own name resolving to `src/index.ts` as in the root Vite config. Production React and
- * JSX are forced, because callers such as vitest run with `NODE_ENV=test`, which would otherwise select React's
- * development build. Serve the result with `serveApp` (`./serveApp.ts`), which writes the pool configuration in.
+ * `outDir`, the package's own name resolving to `src/index.ts` as in the root Vite config, with production React
+ * and JSX forced ({@link PRODUCTION_BUILD}). Serve the result with `serveApp` (`./serveApp.ts`), which writes the pool configuration in.
  *
  * @example const app = await buildApp(new URL('./fixtures/multiTab/', import.meta.url), distDir);
  */
@@ -25,15 +25,13 @@ export async function buildApp(appDir: URL, outDir: string): Promise<BuiltApp> {
     configFile: false,
     envDir: false,
     root: fileURLToPath(appDir),
+    ...PRODUCTION_BUILD,
     base: '/',
-    mode: 'production',
     logLevel: 'warn',
     publicDir: false,
     resolve: {
       alias: { 'react-cognito-sso': fileURLToPath(new URL('../../src/index.ts', import.meta.url)) },
     },
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    oxc: { jsx: { development: false } },
     build: { outDir, emptyOutDir: true },
   });
   const assets = join(outDir, 'assets');

@@ -35,7 +35,7 @@ export interface RenewalMetrics {
 }
 
 /** Opens `/` in a new tab; when it shows "Sign in" (no session shared between tabs), signs in through the hosted UI. */
-export async function openSignedInTab(
+async function openSignedInTab(
   context: BrowserContext,
   stack: BenchStack,
 ): Promise<{ page: Page; neededSignIn: boolean }> {
@@ -78,7 +78,6 @@ async function renewOnce(
 function difference(after: BenchRenders, before: BenchRenders): BenchRenders {
   return {
     app: after.app - before.app,
-    email: after.email - before.email,
     readers: after.readers - before.readers,
     nonReaders: after.nonReaders - before.nonReaders,
   };

@@ -9,7 +9,7 @@ export interface ProbeReading extends BenchProbe {
 /** Reads the bench app's render counts and measurements from the page. */
 export function readProbe(page: Page): Promise<ProbeReading> {
   return page.evaluate(() => ({
-    renders: { ...(window.__renders ?? { app: 0, email: 0, readers: 0, nonReaders: 0 }) },
+    renders: { ...(window.__renders ?? { app: 0, readers: 0, nonReaders: 0 }) },
     ...(window.__bench ?? { commits: [], signedInAt: null, tokenGeneration: 0 }),
   }));
 }

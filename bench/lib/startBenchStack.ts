@@ -1,5 +1,5 @@
-import { DEMO_CLIENT_ID, startCognitoEmulator } from 'react-cognito-sso/emulator';
 import type { CognitoEmulator, EmulatorOptions, EmulatorUser } from 'react-cognito-sso/emulator';
+import { startDemoEmulator } from '../../demo/server/startDemoEmulator.js';
 import { demoUser } from '../../test/e2e/support/demoUser.js';
 import type { BuiltApp } from './buildApp.js';
 import { serveApp } from './serveApp.js';
@@ -17,39 +17,28 @@ export interface BenchStack {
 }
 
 /**
- * Serves a built bench app on a free loopback port and starts a fresh Cognito emulator whose client has that
- * origin's `/callback` and `/` as its callback and sign-out URLs; the app is configured for that emulator.
+ * Serves a built bench app on a free loopback port and starts a fresh demo Cognito emulator (`startDemoEmulator`:
+ * the demo users, the demo client with that origin's `/callback` and `/` as its callback and sign-out URLs); the
+ * app is configured for that emulator.
  */
 export async function startBenchStack(
   app: BuiltApp,
-  options: Pick<EmulatorOptions, 'tokenLifetimes'> = {},
+  options: Pick<EmulatorOptions, 'tokenLifetimes' | 'refreshTokenRotation'> = {},
 ): Promise<BenchStack> {
-  const user = demoUser('alice');
   const server = await serveApp(app.distDir);
   try {
-    const emulator = await startCognitoEmulator({
-      clients: [
-        {
-          clientId: DEMO_CLIENT_ID,
-          callbackUrls: [`${server.origin}/callback`],
-          logoutUrls: [`${server.origin}/`],
-        },
-      ],
-      users: [user],
-      ...options,
-    });
+    const { emulator, auth } = await startDemoEmulator(server.origin, options);
     server.setConfig({
-      userPoolId: emulator.userPoolId,
-      clientId: DEMO_CLIENT_ID,
+      userPoolId: auth.userPoolId,
+      clientId: auth.clientId,
       domain: emulator.domain,
       endpoint: emulator.issuerOrigin,
-      issuer: emulator.issuer,
     });
     return {
       origin: server.origin,
       emulator,
       cognitoOrigins: [emulator.issuerOrigin, emulator.domain],
-      user,
+      user: demoUser('alice'),
       async stop() {
         await emulator.stop();
         await server.stop();

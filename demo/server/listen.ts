@@ -30,3 +30,9 @@ export function listen(server: Server, port: number): Promise<number> {
     });
   });
 }
+
+/** Closes `server` and every connection still open on it (keep-alive ones included), then resolves. */
+export function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+}

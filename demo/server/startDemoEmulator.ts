@@ -18,7 +18,7 @@ export interface DemoEmulator {
  */
 export async function startDemoEmulator(
   appOrigin: string,
-  options: Pick<EmulatorOptions, 'tokenLifetimes'> = {},
+  options: Pick<EmulatorOptions, 'tokenLifetimes' | 'refreshTokenRotation'> = {},
 ): Promise<DemoEmulator> {
   const emulator = await startCognitoEmulator({
     clients: [

@@ -7,7 +7,7 @@ import { createViteDevServer } from './createViteDevServer.js';
 import type { DemoAuthSettings } from './DemoAuthSettings.js';
 import { DEMO_DIST_DIR } from './demoPaths.js';
 import { domainOrigin } from './domainOrigin.js';
-import { listen } from './listen.js';
+import { closeServer, listen } from './listen.js';
 import { securityHeaders } from './securityHeaders.js';
 
 /** How to run the demo web server. */
@@ -84,10 +84,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     url: origin,
     async stop() {
       await vite?.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve, reject) =>
-        server.close((error) => (error ? reject(error) : resolve())),
-      );
+      await closeServer(server);
     },
   };
 }

@@ -2,43 +2,24 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startCognitoEmulator, type CognitoEmulator } from 'react-cognito-sso/emulator';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../bench/lib/buildApp.js';
 import { pollUntil } from '../../bench/lib/pollUntil.js';
-import { serveApp, type AppServer } from '../../bench/lib/serveApp.js';
-import { demoUser } from './support/demoUser.js';
+import { startBenchStack, type BenchStack } from '../../bench/lib/startBenchStack.js';
 import { launchBrowser } from './support/launchBrowser.js';
 import { submitHostedUiForm } from './support/signIn.js';
 
-const CLIENT_ID = 'multitabclient1';
-const ALICE = demoUser('alice');
-
 let distDir: string;
-let app: AppServer;
-let emulator: CognitoEmulator;
+let stack: BenchStack;
 let browser: Browser;
 let context: BrowserContext | undefined;
 
 beforeAll(async () => {
   distDir = await mkdtemp(join(tmpdir(), 'react-cognito-sso-multitab-'));
-  await buildApp(new URL('./fixtures/multiTab/', import.meta.url), distDir);
-  app = await serveApp(distDir);
-  emulator = await startCognitoEmulator({
-    clients: [
-      { clientId: CLIENT_ID, callbackUrls: [`${app.origin}/callback`], logoutUrls: [`${app.origin}/`] },
-    ],
-    users: [ALICE],
+  stack = await startBenchStack(await buildApp(new URL('./fixtures/multiTab/', import.meta.url), distDir), {
     // 62 s tokens renewed 60 s before expiry (the default): a renewal every ~2 s
     tokenLifetimes: { idTokenSeconds: 62, accessTokenSeconds: 62 },
     refreshTokenRotation: { enabled: true, retryGracePeriodSeconds: 0 },
-  });
-  app.setConfig({
-    userPoolId: emulator.userPoolId,
-    clientId: CLIENT_ID,
-    domain: emulator.domain,
-    endpoint: emulator.issuerOrigin,
-    issuer: emulator.issuer,
   });
   browser = await launchBrowser();
 });
@@ -48,8 +29,7 @@ afterEach(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  await emulator?.stop();
-  await app?.stop();
+  await stack?.stop();
   await rm(distDir, { recursive: true, force: true });
 });
 
@@ -59,7 +39,7 @@ const text = (page: Page, id: string) => page.getByTestId(id).textContent();
 async function openTab(): Promise<Page> {
   context ??= await browser.newContext();
   const page = await context.newPage();
-  await page.goto(app.origin);
+  await page.goto(stack.origin);
   await page.getByTestId('status').waitFor();
   return page;
 }
@@ -67,9 +47,9 @@ async function openTab(): Promise<Page> {
 /** Signs in through the hosted UI in `page` and waits until it is back in the app, signed in. */
 async function signIn(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Start sign-in' }).click();
-  await page.waitForURL((url) => url.origin === emulator.domain);
-  await submitHostedUiForm(page, ALICE);
-  await page.waitForURL(`${app.origin}/`);
+  await page.waitForURL((url) => url.origin === stack.emulator.domain);
+  await submitHostedUiForm(page, stack.user);
+  await page.waitForURL(`${stack.origin}/`);
   await expectStatus(page, 'authenticated');
 }
 
@@ -110,7 +90,7 @@ describe('one session across real Chromium tabs (BroadcastChannel + Web Locks)',
     await first.getByRole('button', { name: 'Sign out' }).click();
     await expectStatus(second, 'unauthenticated');
     expect(await text(second, 'error')).toBe('session');
-    await first.waitForURL(`${app.origin}/`);
+    await first.waitForURL(`${stack.origin}/`);
     await expectStatus(first, 'unauthenticated');
   });
 
@@ -130,14 +110,14 @@ describe('one session across real Chromium tabs (BroadcastChannel + Web Locks)',
     await Promise.all(tabs.map((tab) => expectStatus(tab, 'authenticated')));
     // Start counting right after a renewal every tab received: the next one is ~2 s away.
     const start = await nextCommonToken(tabs, await nextCommonToken(tabs, null));
-    emulator.controls.resetRequestCounts();
+    stack.emulator.controls.resetRequestCounts();
     let token = start;
     const renewed: string[] = [];
     for (let renewal = 1; renewal <= 5; renewal++) {
       token = await nextCommonToken(tabs, token);
       renewed.push(token);
     }
-    expect(emulator.controls.requestCounts().token).toBe(5);
+    expect(stack.emulator.controls.requestCounts().token).toBe(5);
     expect(new Set(renewed).size).toBe(5); // rotation: every renewal a new token
     for (const tab of tabs) {
       // Since `start`, the tab held exactly the 5 shared tokens, in order: none of its own, none skipped.

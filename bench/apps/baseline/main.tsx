@@ -37,7 +37,7 @@ if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
     <AuthProvider
-      authority={config.issuer}
+      authority={`${config.endpoint}/${config.userPoolId}`}
       client_id={config.clientId}
       redirect_uri={`${window.location.origin}/callback`}
       response_type="code"

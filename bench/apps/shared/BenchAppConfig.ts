@@ -9,10 +9,8 @@ export interface BenchAppConfig {
   clientId: string;
   /** The hosted-UI domain origin, e.g. `http://127.0.0.1:PORT`. */
   domain: string;
-  /** The issuer base (the emulator's issuer origin): issuer = `${endpoint}/${userPoolId}`. */
+  /** The issuer base (the emulator's issuer origin): the issuer is `${endpoint}/${userPoolId}`. */
   endpoint: string;
-  /** The pool's issuer URL, `${endpoint}/${userPoolId}` (the baseline's `authority`). */
-  issuer: string;
 }
 
 declare global {

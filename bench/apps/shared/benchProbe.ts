@@ -11,8 +11,6 @@ export type BenchStatus = 'loading' | 'signed-out' | 'signed-in' | 'error';
 export interface BenchRenders {
   /** The app shell, which reads the status only. */
   app: number;
-  /** The line that shows the signed-in user's email. */
-  email: number;
   /** The 10 components of the tree that read the access token. */
   readers: number;
   /** The 90 components of the tree that read only the status or `isAuthenticated`. */
@@ -46,7 +44,7 @@ function probe(): BenchProbe {
 
 /** Counts one render of a component of `kind` (call it in the render function). */
 export function countRender(kind: keyof BenchRenders): void {
-  (window.__renders ??= { app: 0, email: 0, readers: 0, nonReaders: 0 })[kind] += 1;
+  (window.__renders ??= { app: 0, readers: 0, nonReaders: 0 })[kind] += 1;
 }
 
 /** Records the status one commit of the app shell showed. */
@@ -54,12 +52,11 @@ export function recordCommit(status: BenchStatus): void {
   probe().commits.push(status);
 }
 
-/** Records the first commit of signed-in content (`performance.now()` and a `signed-in` performance mark). */
+/** Records the first commit of signed-in content (`performance.now()`). */
 export function recordSignedIn(): void {
   const bench = probe();
   if (bench.signedInAt !== null) return;
   bench.signedInAt = performance.now();
-  performance.mark('signed-in');
 }
 
 /** Records the access token a reader committed; a token unlike the last one starts a new generation. */

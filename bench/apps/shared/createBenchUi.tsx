@@ -51,7 +51,6 @@ export function createBenchUi(hooks: BenchAuthHooks): { App: () => JSX.Element }
   }
 
   function Email(): JSX.Element {
-    countRender('email');
     const email = useEmail();
     return <p>Signed in as {email}</p>;
   }
