@@ -2,7 +2,7 @@
  * Checks the published artefact, not the source tree: builds, packs the tarball, lints it with publint (strict)
  * and arethetypeswrong (ESM-only profile), walks the import graph of every browser entry (no Node built-ins, no
  * jose, no undeclared packages), installs the tarball into a scratch Vite + React + TypeScript app outside the
- * repository, type-checks and builds that app, imports every subpath in Node and compares its runtime exports with
+ * repository (once per React major of the peer range, 19 and 18), type-checks and builds that app, imports every subpath in Node and compares its runtime exports with
  * its declared ones, runs the packed `cognito-emulator` bin, and signs in and out of the built app in headless
  * Chromium against the emulator of the tarball (see `scratchSignIn.ts`). Subpaths come from package.json `exports`,
  * so a new one (e.g. `./testing`) is checked as soon as it is declared. Exits non-zero on any failure.
@@ -41,9 +41,27 @@ const OPTIONAL_PEER_SUBPATHS: Record<string, string> = { './react-oidc-context':
 /** Packages a browser entry must never pull in, besides Node built-ins. */
 const FORBIDDEN_IN_BROWSER = ['jose'];
 
-/** The scratch app's dependencies, pinned to the versions installed in the repository. */
+/** The scratch app's dependencies, pinned to the versions installed in the repository unless a React line says otherwise. */
 const SCRATCH_DEPENDENCIES = ['react', 'react-dom', 'react-oidc-context'];
 const SCRATCH_DEV_DEPENDENCIES = ['vite', 'typescript', '@types/react', '@types/react-dom'];
+
+/** A React major the peer range admits, and the versions the scratch app pins for it instead of the repository's. */
+interface ReactLine {
+  major: number;
+  pins: Record<string, string>;
+}
+
+/**
+ * Every React major of the peer range `^18 || ^19`: the repository's own (19), and 18 with its own types, so that
+ * the declared range is what a consumer's app type-checks, builds and signs in with.
+ */
+const SCRATCH_REACT_LINES: ReactLine[] = [
+  { major: 19, pins: {} },
+  {
+    major: 18,
+    pins: { react: '18.3.1', 'react-dom': '18.3.1', '@types/react': '18.3.32', '@types/react-dom': '18.3.7' },
+  },
+];
 
 /** One step's outcome. */
 interface StepResult {
@@ -191,16 +209,24 @@ function installedVersion(name: string): string {
   return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
 }
 
-function scratchManifest(tarball: string): string {
+/** The scratch app's exact dependency versions for one React line. */
+function scratchPins(line: ReactLine): {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+} {
   const pin = (names: string[]): Record<string, string> =>
-    Object.fromEntries(names.map((name) => [name, installedVersion(name)]));
+    Object.fromEntries(names.map((name) => [name, line.pins[name] ?? installedVersion(name)]));
+  return { dependencies: pin(SCRATCH_DEPENDENCIES), devDependencies: pin(SCRATCH_DEV_DEPENDENCIES) };
+}
+
+function scratchManifest(tarball: string, pins: ReturnType<typeof scratchPins>): string {
   return JSON.stringify(
     {
       name: 'scratch-consumer',
       private: true,
       type: 'module',
-      dependencies: { ...pin(SCRATCH_DEPENDENCIES), 'react-cognito-sso': `file:${tarball}` },
-      devDependencies: pin(SCRATCH_DEV_DEPENDENCIES),
+      dependencies: { ...pins.dependencies, 'react-cognito-sso': `file:${tarball}` },
+      devDependencies: pins.devDependencies,
     },
     null,
     2,
@@ -383,7 +409,6 @@ async function checkPackage(): Promise<StepResult[]> {
     const pkg = await readPackageJson(REPO_ROOT);
     const tarballDir = join(work, 'pack');
     const unpacked = join(work, 'unpacked');
-    const appDir = join(work, 'app');
     let tarball = '';
     const shipped: { subpath: string; target: string }[] = [];
 
@@ -516,28 +541,39 @@ async function checkPackage(): Promise<StepResult[]> {
       return `no node: built-ins and no ${FORBIDDEN_IN_BROWSER.join(', ')} in browser entries; every bare import declared; optional peers only in their own entry\n${results.join('\n')}`;
     });
 
-    let apiEntries: ApiEntry[] = [];
-    const installed = await step('scratch app: npm install', async () => {
-      await mkdir(join(appDir, 'src'), { recursive: true });
-      await mkdir(join(appDir, 'node'));
-      await mkdir(join(appDir, 'surface'));
-      await writeFile(join(appDir, 'package.json'), scratchManifest(tarball));
-      await runOrFail(
-        'npm install',
-        'npm',
-        ['install', '--no-audit', '--no-fund', '--prefer-offline'],
-        appDir,
-      );
-      const api = await readPublicApi(join(appDir, 'node_modules', 'react-cognito-sso'));
-      const shippedSubpaths = new Set(shipped.map(({ subpath }) => subpath));
-      apiEntries = api.entries.filter((entry) => shippedSubpaths.has(entry.subpath));
-      const versions = [...SCRATCH_DEPENDENCIES, ...SCRATCH_DEV_DEPENDENCIES].map(
-        (name) => `${name}@${installedVersion(name)}`,
-      );
-      return `${pkg.name}@${pkg.version} from the tarball into ${appDir} with ${versions.join(', ')}`;
-    });
+    for (const line of SCRATCH_REACT_LINES) {
+      const appDir = join(work, `app-react${line.major}`);
+      const label = `scratch app, react ${line.major}`;
+      let apiEntries: ApiEntry[] = [];
+      const installed = await step(`${label}: npm install`, async () => {
+        await mkdir(join(appDir, 'src'), { recursive: true });
+        await mkdir(join(appDir, 'node'));
+        await mkdir(join(appDir, 'surface'));
+        const pins = scratchPins(line);
+        await writeFile(join(appDir, 'package.json'), scratchManifest(tarball, pins));
+        await runOrFail(
+          'npm install',
+          'npm',
+          ['install', '--no-audit', '--no-fund', '--prefer-offline'],
+          appDir,
+        );
+        const api = await readPublicApi(join(appDir, 'node_modules', 'react-cognito-sso'));
+        const shippedSubpaths = new Set(shipped.map(({ subpath }) => subpath));
+        apiEntries = api.entries.filter((entry) => shippedSubpaths.has(entry.subpath));
+        const react = (
+          JSON.parse(await readFile(join(appDir, 'node_modules', 'react', 'package.json'), 'utf8')) as {
+            version: string;
+          }
+        ).version;
+        if (!react.startsWith(`${line.major}.`))
+          throw new StepFailure(`installed react@${react}, not react ${line.major}`);
+        const versions = Object.entries({ ...pins.dependencies, ...pins.devDependencies }).map(
+          ([name, version]) => `${name}@${version}`,
+        );
+        return `${pkg.name}@${pkg.version} from the tarball into ${appDir} with ${versions.join(', ')}`;
+      });
+      if (!installed) continue;
 
-    if (installed) {
       await writeFile(join(appDir, 'tsconfig.json'), JSON.stringify(SCRATCH_TSCONFIG, null, 2));
       await writeFile(join(appDir, 'index.html'), SCRATCH_HTML);
       await writeFile(join(appDir, 'src', 'main.tsx'), SCRATCH_SIGN_IN_APP);
@@ -550,7 +586,7 @@ async function checkPackage(): Promise<StepResult[]> {
       }
       await writeFile(join(appDir, 'runtime-exports.mjs'), runtimeCheckModule(apiEntries));
 
-      await step('scratch app: tsc --noEmit', async () => {
+      await step(`${label}: tsc --noEmit`, async () => {
         const tsc = join(appDir, 'node_modules', 'typescript', 'bin', 'tsc');
         await runOrFail('tsc --noEmit', process.execPath, [tsc, '--noEmit', '-p', 'tsconfig.json'], appDir);
         const names = apiEntries
@@ -559,7 +595,7 @@ async function checkPackage(): Promise<StepResult[]> {
         return `strict, moduleResolution bundler, skipLibCheck false: the app, the node-side emulator file, and every declared name of ${names}`;
       });
 
-      const appBuilt = await step('scratch app: vite build', async () => {
+      const appBuilt = await step(`${label}: vite build`, async () => {
         const vite = join(appDir, 'node_modules', 'vite', 'bin', 'vite.js');
         const output = await runOrFail('vite build', process.execPath, [vite, 'build'], appDir);
         if (/externalized for browser compatibility/i.test(output)) {
@@ -577,7 +613,7 @@ async function checkPackage(): Promise<StepResult[]> {
         return `built ${sizes.join(', ')}`;
       });
 
-      await step('node: import every subpath', async () => {
+      await step(`${label}: node imports`, async () => {
         const output = await runOrFail(
           'node runtime-exports.mjs',
           process.execPath,
@@ -589,12 +625,15 @@ async function checkPackage(): Promise<StepResult[]> {
         return `${apiEntries.map((entry) => entry.specifier).join(', ')}: runtime exports equal the declared values`;
       });
 
-      for (const [name, target] of Object.entries(binEntries(pkg))) {
-        await step(`bin ${name}`, () => checkBin(appDir, name, target.replace(/^\.\//, '')));
+      // The bin does not depend on React: checked once.
+      if (line === SCRATCH_REACT_LINES[0]) {
+        for (const [name, target] of Object.entries(binEntries(pkg))) {
+          await step(`bin ${name}`, () => checkBin(appDir, name, target.replace(/^\.\//, '')));
+        }
       }
 
       if (appBuilt) {
-        await step('scratch app: browser sign-in', () =>
+        await step(`${label}: browser sign-in`, () =>
           scratchSignIn(appDir, childEnv()).catch((error: unknown) => {
             throw error instanceof ScratchSignInFailure
               ? new StepFailure(error.message, error.details)
@@ -612,9 +651,9 @@ async function checkPackage(): Promise<StepResult[]> {
 function printStep(step: StepResult): void {
   const [first, ...rest] = step.summary.split('\n');
   console.log(
-    `${step.ok ? 'ok  ' : 'FAIL'}  ${step.name.padEnd(28)} ${(step.ms / 1000).toFixed(1).padStart(5)} s  ${first}`,
+    `${step.ok ? 'ok  ' : 'FAIL'}  ${step.name.padEnd(40)} ${(step.ms / 1000).toFixed(1).padStart(5)} s  ${first}`,
   );
-  for (const line of rest) console.log(`      ${' '.repeat(28)}          ${line}`);
+  for (const line of rest) console.log(`      ${' '.repeat(40)}          ${line}`);
   if (step.details !== undefined && !step.ok) console.log(step.details.replace(/^/gm, '      │ '));
 }
 
