@@ -2,10 +2,11 @@
  * Checks the published artefact, not the source tree: builds, packs the tarball, lints it with publint (strict)
  * and arethetypeswrong (ESM-only profile), walks the import graph of every browser entry (no Node built-ins, no
  * jose, no undeclared packages), installs the tarball into a scratch Vite + React + TypeScript app outside the
- * repository (once per React major of the peer range, 19 and 18), type-checks and builds that app, imports every subpath in Node and compares its runtime exports with
- * its declared ones, runs the packed `cognito-emulator` bin, and signs in and out of the built app in headless
- * Chromium against the emulator of the tarball (see `scratchSignIn.ts`). Subpaths come from package.json `exports`,
- * so a new one (e.g. `./testing`) is checked as soon as it is declared. Exits non-zero on any failure.
+ * repository (once per React major of the peer range, 19 and 18), type-checks and builds that app, imports every
+ * subpath in Node and compares its runtime exports with its declared ones, runs the packed `cognito-emulator` bin,
+ * and signs in and out of the built app in headless Chromium against the emulator of the tarball (see
+ * `scratchSignIn.ts`). Subpaths come from package.json `exports`, so a new one (e.g. `./testing`) is checked as soon
+ * as it is declared. Exits non-zero on any failure.
  *
  * @example
  * ```sh
@@ -41,7 +42,7 @@ const OPTIONAL_PEER_SUBPATHS: Record<string, string> = { './react-oidc-context':
 /** Packages a browser entry must never pull in, besides Node built-ins. */
 const FORBIDDEN_IN_BROWSER = ['jose'];
 
-/** The scratch app's dependencies, pinned to the versions installed in the repository unless a React line says otherwise. */
+/** The scratch app's dependencies, pinned to the versions installed in the repository unless a React line pins them. */
 const SCRATCH_DEPENDENCIES = ['react', 'react-dom', 'react-oidc-context'];
 const SCRATCH_DEV_DEPENDENCIES = ['vite', 'typescript', '@types/react', '@types/react-dom'];
 
