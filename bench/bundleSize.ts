@@ -89,4 +89,4 @@ export const SIZE_TARGET = { sdk: 4 * 1024, stack: 23 * 1024 } as const;
  * {@link SIZE_TARGET} and below the baseline; the SDK's own code still misses its target. Lower these as the code
  * shrinks, never raise them without a reason in the commit message.
  */
-export const SIZE_BUDGET = { sdk: 8_200, stack: 18_800, bridge: 1_500 } as const;
+export const SIZE_BUDGET = { sdk: 8_200, stack: 18_800, bridge: 1_400 } as const;
