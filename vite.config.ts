@@ -24,6 +24,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup/unit.ts'],
+          mockReset: true,
+          restoreMocks: true,
+          unstubGlobals: true,
           // The type tests' expectTypeOf and @ts-expect-error checks run through tsc, so they can fail in npm test.
           typecheck: {
             enabled: true,
@@ -56,6 +59,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/integration/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup/unit.ts'],
+          mockReset: true,
+          restoreMocks: true,
+          unstubGlobals: true,
           testTimeout: 20_000,
         },
       },

@@ -27,7 +27,8 @@ describe('signing in to the demo', () => {
     const callbackHeaders: Record<string, string>[] = [];
     page.on('request', (request) => {
       const url = new URL(request.url());
-      if (url.protocol.startsWith('http') && !firstParty.has(url.origin)) thirdPartyRequests.push(request.url());
+      if (url.protocol.startsWith('http') && !firstParty.has(url.origin))
+        thirdPartyRequests.push(request.url());
     });
     page.on('response', (response) => {
       if (response.request().isNavigationRequest() && new URL(response.url()).pathname === '/callback') {

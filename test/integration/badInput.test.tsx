@@ -57,7 +57,12 @@ describe('bad input gets a clear error and loses nothing', () => {
     );
     await screen.findByText(/status:unauthenticated/);
     vi.mocked(redirectTo).mockReset();
-    const failure = await act(() => probe.current().signIn().catch((error: unknown) => error));
+    const failure = await act(() =>
+      probe
+        .current()
+        .signIn()
+        .catch((error: unknown) => error),
+    );
     expect(failure).toBeInstanceOf(AuthError);
     expect(failure).toMatchObject({ code: 'config' });
     expect((failure as AuthError).message).toContain(`/${wrongPoolId()}/.well-known/openid-configuration`);

@@ -1,5 +1,5 @@
 import { act, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { redirectTo } from '../../src/redirectTo.js';
 import {
   CLIENT_ID,
@@ -19,9 +19,6 @@ import { setUpEmulatorPool } from './support/setUpEmulatorPool.js';
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
 
 const pool = setUpEmulatorPool();
-afterEach(() => {
-  vi.restoreAllMocks();
-});
 
 /** Every request the SDK makes, with its URL, headers and body as text. */
 function recordRequests() {

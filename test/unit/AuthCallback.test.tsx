@@ -1,6 +1,6 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AuthCallback } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
 import {
@@ -19,12 +19,6 @@ import {
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
 
 const { Probe, current: auth } = statusProbe();
-
-afterEach(() => {
-  vi.mocked(redirectTo).mockReset();
-  vi.unstubAllGlobals();
-  window.history.replaceState(null, '', '/');
-});
 
 /** Starts a sign-in as a page would, then "lands" on /callback?… with `response` (state filled in). */
 async function landOnCallback(

@@ -67,7 +67,10 @@ describe('AuthError.from', () => {
     ['a timeout signal', new DOMException('signal timed out', 'TimeoutError')],
     ['a non-JSON answer', new SyntaxError('Unexpected token < in JSON at position 0')],
     ['a 5xx answer', new Error('Service Unavailable (503)')],
-    ['a throttled answer without an OAuth error', new Error('Too Many Requests (429): {"message":"Rate exceeded"}')],
+    [
+      'a throttled answer without an OAuth error',
+      new Error('Too Many Requests (429): {"message":"Rate exceeded"}'),
+    ],
     ['a 408 answer without an OAuth error', new Error('Request Timeout (408)')],
     [
       'an HTML answer',

@@ -1,5 +1,5 @@
 import type { User } from 'oidc-client-ts';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CognitoClient } from '../../src/CognitoClient.js';
 import { redirectTo } from '../../src/redirectTo.js';
 import { resolveConfig } from '../../src/resolveConfig.js';
@@ -14,12 +14,6 @@ import {
 } from './support/fakeCognito.js';
 
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
-
-afterEach(() => {
-  vi.mocked(redirectTo).mockReset();
-  vi.unstubAllGlobals();
-  sessionStorage.clear();
-});
 
 const newClient = () => new CognitoClient(resolveConfig(CONFIG, APP));
 

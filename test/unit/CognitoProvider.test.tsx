@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { Component, StrictMode, type ReactNode } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AuthError, CognitoProvider, useAuth, type AuthContextValue } from '../../src/index.js';
 import {
   CONFIG,
@@ -37,11 +37,6 @@ function caught(children: ReactNode): unknown {
   spy.mockRestore();
   return error;
 }
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
 
 describe('<CognitoProvider>', () => {
   it.each([

@@ -1,15 +1,10 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AuthError } from '../../src/AuthError.js';
 import { JwksCache } from '../../src/JwksCache.js';
 import { signingKey } from './support/signingKey.js';
 
 const URI = 'http://127.0.0.1:4000/us-east-1_Em0lat0r/.well-known/jwks.json';
 const { jwk: rsa } = await signingKey('k1');
-
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
 
 /** A cache whose fetch serves `keys()` and counts calls. */
 function setup(

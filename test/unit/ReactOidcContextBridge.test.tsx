@@ -2,7 +2,7 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import { useEffect, type ReactNode } from 'react';
 import { ReactOidcContextBridge } from 'react-cognito-sso/react-oidc-context';
 import { useAuth as useOidcAuth, type AuthContextProps } from 'react-oidc-context';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AuthCallback } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
 import {
@@ -16,11 +16,6 @@ import {
 } from './support/fakeCognito.js';
 
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
-
-afterEach(() => {
-  vi.mocked(redirectTo).mockReset();
-  vi.unstubAllGlobals();
-});
 
 /**
  * Renders a react-oidc-context consumer (and `beside` it) under the bridge; the result is a function returning its

@@ -1,5 +1,5 @@
 import { screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { RequireAuth } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
 import {
@@ -13,12 +13,6 @@ import {
 } from './support/fakeCognito.js';
 
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
-
-afterEach(() => {
-  vi.mocked(redirectTo).mockReset();
-  vi.unstubAllGlobals();
-  window.history.replaceState(null, '', '/');
-});
 
 describe('<RequireAuth>', () => {
   it('signs a signed-out visitor in once, remembering the current path, search and hash', async () => {

@@ -1,10 +1,6 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AuthError } from '../../src/AuthError.js';
 import { createAuthFetch } from '../../src/createAuthFetch.js';
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
 
 /** Stubs the global fetch with answers of these statuses, in order; records what was sent. */
 function stubFetch(...statuses: number[]) {

@@ -1,5 +1,5 @@
 import { act, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AuthCallback } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
 import {
@@ -25,12 +25,6 @@ const DISCOVERY = {
 };
 /** The OpenMetadata way: only the authority and the client ID, no domain. */
 const NO_DOMAIN = { userPoolId: CONFIG.userPoolId, clientId: CONFIG.clientId, authority: ISSUER };
-
-afterEach(() => {
-  vi.mocked(redirectTo).mockReset();
-  vi.unstubAllGlobals();
-  window.history.replaceState(null, '', '/');
-});
 
 describe('without a domain', () => {
   it('reads the discovery document once, before the redirect, and not again on the callback page', async () => {

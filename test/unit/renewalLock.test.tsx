@@ -11,7 +11,6 @@ import {
 } from './support/fakeCognito.js';
 
 afterEach(() => {
-  vi.unstubAllGlobals();
   Reflect.deleteProperty(navigator, 'locks');
 });
 

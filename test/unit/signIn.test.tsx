@@ -1,5 +1,5 @@
 import { act, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AuthContextValue } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
 import { APP, CONFIG, DOMAIN, renderWithProvider, statusProbe, stubCognito } from './support/fakeCognito.js';
@@ -7,11 +7,6 @@ import { APP, CONFIG, DOMAIN, renderWithProvider, statusProbe, stubCognito } fro
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
 
 const { Probe, current: auth } = statusProbe();
-
-afterEach(() => {
-  vi.mocked(redirectTo).mockReset();
-  vi.unstubAllGlobals();
-});
 
 async function authorizeUrl(options?: Parameters<AuthContextValue['signIn']>[0]): Promise<URL> {
   const cognito = stubCognito();

@@ -1,5 +1,5 @@
 import { act, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { redirectTo } from '../../src/redirectTo.js';
 import {
   APP,
@@ -17,11 +17,6 @@ import {
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
 
 const { Probe, current: auth } = statusProbe();
-
-afterEach(() => {
-  vi.mocked(redirectTo).mockReset();
-  vi.unstubAllGlobals();
-});
 
 describe('signOut()', () => {
   it("revokes the refresh token, clears the session and goes to Cognito's /logout", async () => {

@@ -1,16 +1,11 @@
 import { act, render, screen } from '@testing-library/react';
 import { StrictMode } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CognitoProvider, useAuth } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
 import { capture, CONFIG, storeSession, stubCognito, tokenResponse } from './support/fakeCognito.js';
 
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
-
-afterEach(() => {
-  vi.mocked(redirectTo).mockReset();
-  vi.unstubAllGlobals();
-});
 
 /**
  * Two "tabs" in one document: tab A keeps its session in sessionStorage, tab B in memory, so they share

@@ -1,5 +1,5 @@
 import { act, render } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { useAuthFetch } from '../../src/index.js';
 import {
   APP,
@@ -13,8 +13,6 @@ import {
 } from './support/fakeCognito.js';
 
 const { Probe, current: authFetch } = capture(useAuthFetch);
-
-afterEach(() => vi.unstubAllGlobals());
 
 describe('useAuthFetch()', () => {
   it('sends the access token by default and the ID token on request', async () => {

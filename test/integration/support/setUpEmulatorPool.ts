@@ -1,13 +1,11 @@
 import { startCognitoEmulator, type CognitoEmulator, type EmulatorOptions } from 'react-cognito-sso/emulator';
-import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
-import { redirectTo } from '../../../src/redirectTo.js';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { ALICE, CLIENTS } from './emulatorApp.js';
 
 /**
  * Registers the hooks of an integration test file: before all its tests, an emulator with the app client
- * ({@link CLIENTS}) and alice, plus `options`; before each test, its request counts at zero; after each test, the
- * mocked `redirectTo` reset and the address back at `/`; after all, the emulator stopped. The file must `vi.mock`
- * `src/redirectTo.js`.
+ * ({@link CLIENTS}) and alice, plus `options`; before each test, its request counts at zero; after all, the emulator
+ * stopped. The file must `vi.mock` `src/redirectTo.js` (the shared setup resets it and the address between tests).
  *
  * @returns the emulator, filled in once its `beforeAll` ran: use it inside tests and hooks
  * @example
@@ -24,9 +22,5 @@ export function setUpEmulatorPool(options: EmulatorOptions = {}): CognitoEmulato
   });
   afterAll(() => pool.stop());
   beforeEach(() => pool.controls.resetRequestCounts());
-  afterEach(() => {
-    vi.mocked(redirectTo).mockReset();
-    window.history.replaceState(null, '', '/');
-  });
   return pool;
 }

@@ -1,5 +1,5 @@
 import { act, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AuthCallback, useAuth } from '../../../src/index.js';
 import { redirectTo } from '../../../src/redirectTo.js';
 import {
@@ -13,13 +13,6 @@ import {
 } from '../support/fakeCognito.js';
 
 vi.mock('../../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
-
-afterEach(() => {
-  vi.mocked(redirectTo).mockReset();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-  window.history.replaceState(null, '', '/');
-});
 
 const statuses: string[] = [];
 const probe = capture(useAuth, (auth) => {

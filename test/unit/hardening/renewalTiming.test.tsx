@@ -1,5 +1,5 @@
 import { screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { RequireAuth, useAuth } from '../../../src/index.js';
 import { redirectTo } from '../../../src/redirectTo.js';
 import { renewalDelay } from '../../../src/session/renewalDelay.js';
@@ -26,11 +26,6 @@ function Show() {
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-  vi.mocked(redirectTo).mockReset();
 });
 
 describe('renewal timing', () => {

@@ -93,9 +93,6 @@ beforeEach(() => {
   vi.setSystemTime(Math.ceil(Date.now() / 1000) * 1000);
 });
 afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-  vi.mocked(redirectTo).mockReset();
   Reflect.deleteProperty(navigator, 'locks');
 });
 

@@ -1,5 +1,5 @@
 import { render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AuthError, useSessionExpiry } from '../../../src/index.js';
 import { renderWithProvider, storeSession, stubCognito } from '../support/fakeCognito.js';
 import { advance } from '../support/fakeTime.js';
@@ -21,11 +21,6 @@ beforeEach(() => {
   vi.setSystemTime(Math.ceil(Date.now() / 1000) * 1000);
   stubCognito();
   renders = 0;
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
 });
 
 describe('useSessionExpiry', () => {

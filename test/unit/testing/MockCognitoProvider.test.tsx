@@ -14,7 +14,7 @@ import {
   createMockUser,
   type MockCognitoProviderProps,
 } from 'react-cognito-sso/testing';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 // An app's own components, written against the public API only.
 interface TeamClaims {
@@ -100,13 +100,6 @@ function renderWith(props: Omit<MockCognitoProviderProps, 'children'>, ui: React
     rerenderWith: (next: Omit<MockCognitoProviderProps, 'children'>) => result.rerender(wrap(next)),
   };
 }
-
-afterEach(() => {
-  vi.restoreAllMocks();
-  vi.unstubAllGlobals();
-  vi.useRealTimers();
-  window.history.replaceState(null, '', '/');
-});
 
 describe('<MockCognitoProvider> (react-cognito-sso/testing)', () => {
   it('renders a signed-in user with their claims and the pages of their groups', () => {

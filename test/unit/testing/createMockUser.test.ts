@@ -1,5 +1,5 @@
 import { createMockUser } from 'react-cognito-sso/testing';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { base64urlDecode } from '../../../src/base64url.js';
 import { verifyIdToken } from '../../../src/verifyIdToken.js';
 
@@ -12,10 +12,6 @@ function decode(jwt: string): { header: unknown; payload: Record<string, unknown
     JSON.parse(new TextDecoder().decode(base64urlDecode(part))) as Record<string, unknown>;
   return { header: json(header), payload: json(payload), signature: signature ?? 'missing' };
 }
-
-afterEach(() => {
-  vi.useRealTimers();
-});
 
 describe('createMockUser()', () => {
   it('builds a plausible Cognito user with one-hour tokens from now', () => {

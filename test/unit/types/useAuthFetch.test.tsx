@@ -2,9 +2,7 @@ import { renderHook } from '@testing-library/react';
 import { StrictMode, type ReactNode } from 'react';
 import { useAuthFetch } from 'react-cognito-sso';
 import { MockCognitoProvider, createMockUser } from 'react-cognito-sso/testing';
-import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
-
-afterEach(() => vi.unstubAllGlobals());
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 
 describe('useAuthFetch() types', () => {
   it("returns fetch's signature plus a token option", async () => {
