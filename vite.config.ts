@@ -11,6 +11,26 @@ const alias = {
   'react-cognito-sso': here('./src/index.ts'),
 };
 
+/** What the jsdom projects share: the setup, and mocks, spies and stubbed globals reset after every test. */
+const jsdom = {
+  environment: 'jsdom' as const,
+  setupFiles: ['test/setup/unit.ts'],
+  mockReset: true,
+  restoreMocks: true,
+  unstubGlobals: true,
+};
+
+/**
+ * React 18, the peer range's older major, from the `test/react18` workspace. Testing Library's ESM build is run
+ * through Vite (inlined below) like react-oidc-context and react-router, so their own React imports take it too.
+ */
+const react18 = {
+  ...alias,
+  react: here('./test/react18/node_modules/react'),
+  'react-dom': here('./test/react18/node_modules/react-dom'),
+  '@testing-library/react': here('./node_modules/@testing-library/react/dist/@testing-library/react.esm.js'),
+};
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -20,13 +40,9 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          ...jsdom,
           name: 'unit',
-          environment: 'jsdom',
           include: ['test/unit/**/*.test.{ts,tsx}'],
-          setupFiles: ['test/setup/unit.ts'],
-          mockReset: true,
-          restoreMocks: true,
-          unstubGlobals: true,
           // The type tests' expectTypeOf and @ts-expect-error checks run through tsc, so they can fail in npm test.
           typecheck: {
             enabled: true,
@@ -55,13 +71,21 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          ...jsdom,
           name: 'integration',
-          environment: 'jsdom',
           include: ['test/integration/**/*.test.{ts,tsx}'],
-          setupFiles: ['test/setup/unit.ts'],
-          mockReset: true,
-          restoreMocks: true,
-          unstubGlobals: true,
+          testTimeout: 20_000,
+        },
+      },
+      {
+        resolve: { alias: react18 },
+        test: {
+          ...jsdom,
+          name: 'react18',
+          // The unit and integration suites that render React (the .tsx ones), again on React 18.
+          include: ['test/unit/**/*.test.tsx', 'test/integration/**/*.test.tsx'],
+          setupFiles: [...jsdom.setupFiles, 'test/setup/react18.ts'],
+          server: { deps: { inline: [/@testing-library\/react/, /react-oidc-context/, /react-router/] } },
           testTimeout: 20_000,
         },
       },
