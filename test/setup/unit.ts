@@ -9,4 +9,5 @@ afterEach(() => {
   sessionStorage.clear();
   localStorage.clear();
   window.history.replaceState(null, '', '/');
+  Reflect.deleteProperty(navigator, 'locks'); // a test's Web Locks stand-in
 });

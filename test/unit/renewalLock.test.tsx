@@ -1,5 +1,5 @@
 import { act, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   CONFIG,
   renderWithProvider,
@@ -9,10 +9,6 @@ import {
   tokenResponse,
   USER_KEY,
 } from './support/fakeCognito.js';
-
-afterEach(() => {
-  Reflect.deleteProperty(navigator, 'locks');
-});
 
 /** A Web Locks stand-in that runs `beforeGrant` when the lock is granted, as if another tab had just released it. */
 function stubLocks(beforeGrant: () => void | Promise<void>) {

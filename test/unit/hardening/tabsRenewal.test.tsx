@@ -1,6 +1,6 @@
 import { act, render, screen } from '@testing-library/react';
 import { StrictMode } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CognitoProvider, useAuth } from '../../../src/index.js';
 import { redirectTo } from '../../../src/redirectTo.js';
 import {
@@ -13,25 +13,9 @@ import {
   USER_KEY,
 } from '../support/fakeCognito.js';
 import { until } from '../support/fakeTime.js';
+import { installWebLocks } from '../support/webLocks.js';
 
 vi.mock('../../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
-
-/** A Web Locks stand-in: exclusive, first come first served, per name (what tabs of one origin share). */
-function installLocks() {
-  const tails = new Map<string, Promise<unknown>>();
-  const requested: string[] = [];
-  const request = (name: string, callback: () => unknown) => {
-    requested.push(name);
-    const run = (tails.get(name) ?? Promise.resolve()).then(() => callback());
-    tails.set(
-      name,
-      run.catch(() => undefined),
-    );
-    return run;
-  };
-  Object.defineProperty(navigator, 'locks', { value: { request }, configurable: true });
-  return requested;
-}
 
 /** {@link until}, running between retries a real macrotask (WebCrypto, BroadcastChannel), then zero-delay fake timers (the lock's yield). */
 const untilSettled = (check: () => void) =>
@@ -92,13 +76,10 @@ beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
   vi.setSystemTime(Math.ceil(Date.now() / 1000) * 1000);
 });
-afterEach(() => {
-  Reflect.deleteProperty(navigator, 'locks');
-});
 
 describe('one session across tabs', () => {
   it('tabs-one-request-per-renewal: 3 tabs × 5 renewals with rotation (grace 0) → exactly 5 token requests, every tab follows, none signs out', async () => {
-    const requested = installLocks();
+    const requested = installWebLocks();
     await storeSession({ expiresIn: 62, accessToken: 'access-0', refreshToken: 'refresh-0' });
     const cognito = rotatingPool(62);
     render(
@@ -154,7 +135,7 @@ describe('one session across tabs', () => {
   });
 
   it('tabs-sign-out-during-renewal: a sign-out in one tab while another renews waits for that renewal, revokes the rotated refresh token, and every tab ends signed out', async () => {
-    installLocks();
+    installWebLocks();
     await storeSession({ expiresIn: 3600, accessToken: 'access-0', refreshToken: 'refresh-0' });
     let answer!: () => void;
     const answered = new Promise<void>((resolve) => (answer = resolve));
