@@ -5,8 +5,9 @@ import type { CognitoUser } from './CognitoUser.js';
 import type { ResolvedConfig } from './resolveConfig.js';
 
 /**
- * Where the session stands: `loading` only while a new tab asks its peers for a session (~150 ms), or while the
- * callback page works; `error` when the last sign-in failed.
+ * Where the session stands: `loading` only while a tab without a stored session asks the app's other tabs for
+ * theirs (up to 150 ms; when no other tab is open, only until its Web Lock is granted); `error` when the last
+ * sign-in failed.
  */
 export type AuthStatus = 'loading' | 'authenticated' | 'unauthenticated' | 'error';
 

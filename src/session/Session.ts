@@ -258,9 +258,12 @@ export class Session implements AuthSession {
         let stopped = false;
         let resign: (() => void) | undefined;
         // One tab at a time leads the scheduled renewals; where the Web Locks API is missing, every tab does.
+        const locks = 'locks' in navigator;
         void withLock(`${name}:leader`, async () => {
           if (!stopped) {
             leader = true;
+            // Under the Web Lock, every tab started before this one has stopped: no peer is left to answer 'ask'.
+            if (locks && state.status === 'loading') set({ status: 'unauthenticated' });
             schedule();
             await new Promise<void>((resolve) => (resign = resolve));
           }

@@ -3,7 +3,15 @@ import { StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { CognitoProvider, useAuth } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
-import { capture, CONFIG, storeSession, stubCognito, tokenResponse } from './support/fakeCognito.js';
+import {
+  capture,
+  CONFIG,
+  renderWithProvider,
+  storeSession,
+  stubCognito,
+  tokenResponse,
+} from './support/fakeCognito.js';
+import { installWebLocks } from './support/webLocks.js';
 
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
 
@@ -66,5 +74,36 @@ describe('tab sync', () => {
     await screen.findByText('A:unauthenticated:-');
     await screen.findByText('B:unauthenticated:-');
     expect(redirectTo).toHaveBeenCalledOnce();
+  });
+
+  describe('a tab without a session', () => {
+    function Status() {
+      return <p>{useAuth().status}</p>;
+    }
+
+    it('is signed out at once when no other tab runs the app: it leads under the Web Lock, so no peer can answer', async () => {
+      stubCognito();
+      installWebLocks();
+      vi.useFakeTimers();
+      renderWithProvider(<Status />);
+      expect(screen.getByText('loading')).toBeTruthy();
+      await act(() => vi.advanceTimersByTimeAsync(1)); // the lock's yield; the peers are given 150 ms
+      expect(screen.getByText('unauthenticated')).toBeTruthy();
+    });
+
+    it('waits for its peers while another tab leads', async () => {
+      stubCognito();
+      installWebLocks();
+      void navigator.locks.request(
+        `react-cognito-sso:${CONFIG.clientId}:leader`,
+        () => new Promise(() => undefined),
+      );
+      vi.useFakeTimers();
+      renderWithProvider(<Status />);
+      await act(() => vi.advanceTimersByTimeAsync(100));
+      expect(screen.getByText('loading')).toBeTruthy();
+      await act(() => vi.advanceTimersByTimeAsync(100));
+      expect(screen.getByText('unauthenticated')).toBeTruthy();
+    });
   });
 });
