@@ -118,6 +118,12 @@ export function benchRows({ runs, bundles, apps }: BenchResults): BenchRow[] {
   };
 
   sampled(
+    'signed-out visit: navigation start → "Sign in" button',
+    'ms',
+    (run) => run.signIn.msToSignInButton,
+    null,
+  );
+  sampled(
     'sign-in: Cognito requests before the /oauth2/authorize redirect',
     'count',
     (run) => run.signIn.beforeRedirect,

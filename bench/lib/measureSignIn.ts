@@ -29,6 +29,8 @@ export interface SignInMetrics {
   afterRedirectServer: CallbackRequests;
   /** Whether the JWKS request started before the token response arrived (null: no JWKS request). */
   jwksBeforeTokenResponse: boolean | null;
+  /** ms from opening the app, signed out, to the first commit of its "Sign in" button. */
+  msToSignInButton: number;
   /**
    * ms from the start of the callback page's fetch (after Cognito's redirect from the login form) to the first commit
    * of signed-in content; `null` where the page has no navigation timing (under a clock Playwright fakes).
@@ -53,6 +55,10 @@ export async function measureSignIn(page: Page, stack: BenchStack, log: NetworkL
   controls.resetRequestCounts();
   const opened = log.mark();
   await page.goto(`${stack.origin}/`);
+  await page.locator(SIGN_IN_BUTTON).waitFor();
+  const { signedOutAt } = await readProbe(page);
+  if (signedOutAt === null)
+    throw new Error('the app showed its "Sign in" button but recorded no time for it');
   await page.locator(SIGN_IN_BUTTON).click();
   await page.waitForURL((url) => url.origin === domain && url.pathname === '/login');
   const before = log.cognitoRequests(opened);
@@ -108,6 +114,7 @@ export async function measureSignIn(page: Page, stack: BenchStack, log: NetworkL
       userInfo: server.userInfo,
       total: serverTotal(server, ['login']),
     },
+    msToSignInButton: signedOutAt,
     jwksBeforeTokenResponse: jwksStart < 0 ? null : tokenEnd < 0 || jwksStart < tokenEnd,
     msToSignedIn: callbackFetchStart === null ? null : signedInAt - callbackFetchStart,
   };

@@ -10,6 +10,6 @@ export interface ProbeReading extends BenchProbe {
 export function readProbe(page: Page): Promise<ProbeReading> {
   return page.evaluate(() => ({
     renders: { ...(window.__renders ?? { app: 0, readers: 0, nonReaders: 0 }) },
-    ...(window.__bench ?? { commits: [], signedInAt: null, tokenGeneration: 0 }),
+    ...(window.__bench ?? { commits: [], signedInAt: null, signedOutAt: null, tokenGeneration: 0 }),
   }));
 }

@@ -1,7 +1,7 @@
 /**
  * What the bench apps record for the harness on `window` (read with `bench/lib/readProbe.ts`): render counts per
- * component kind, the status each commit of the app shell showed, when signed-in content first committed, and
- * how many distinct access tokens the token readers have seen.
+ * component kind, the status each commit of the app shell showed, when the "Sign in" button and signed-in content
+ * first committed, and how many distinct access tokens the token readers have seen.
  */
 
 /** What the app shell shows. */
@@ -23,6 +23,8 @@ export interface BenchProbe {
   commits: BenchStatus[];
   /** `performance.now()` when signed-in content first committed in this document (null until then). */
   signedInAt: number | null;
+  /** `performance.now()` when the "Sign in" button first committed in this document (null until then). */
+  signedOutAt: number | null;
   /** Distinct access tokens the readers have committed, in this document. */
   tokenGeneration: number;
 }
@@ -39,7 +41,7 @@ declare global {
 let lastToken: string | undefined;
 
 function probe(): BenchProbe {
-  return (window.__bench ??= { commits: [], signedInAt: null, tokenGeneration: 0 });
+  return (window.__bench ??= { commits: [], signedInAt: null, signedOutAt: null, tokenGeneration: 0 });
 }
 
 /** Counts one render of a component of `kind` (call it in the render function). */
@@ -54,9 +56,12 @@ export function recordCommit(status: BenchStatus): void {
 
 /** Records the first commit of signed-in content (`performance.now()`). */
 export function recordSignedIn(): void {
-  const bench = probe();
-  if (bench.signedInAt !== null) return;
-  bench.signedInAt = performance.now();
+  probe().signedInAt ??= performance.now();
+}
+
+/** Records the first commit of the "Sign in" button (`performance.now()`). */
+export function recordSignedOut(): void {
+  probe().signedOutAt ??= performance.now();
 }
 
 /** Records the access token a reader committed; a token unlike the last one starts a new generation. */

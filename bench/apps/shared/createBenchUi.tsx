@@ -1,5 +1,12 @@
 import { useLayoutEffect, type JSX } from 'react';
-import { countRender, recordCommit, recordSignedIn, recordToken, type BenchStatus } from './benchProbe.js';
+import {
+  countRender,
+  recordCommit,
+  recordSignedIn,
+  recordSignedOut,
+  recordToken,
+  type BenchStatus,
+} from './benchProbe.js';
 import { NON_READERS, TOKEN_READERS } from './benchTree.js';
 
 /** How a bench app reads its auth library: one hook per piece of state, each reading only that piece. */
@@ -65,6 +72,15 @@ export function createBenchUi(hooks: BenchAuthHooks): { App: () => JSX.Element }
     );
   }
 
+  function SignInButton({ signIn }: { signIn: () => void }): JSX.Element {
+    useLayoutEffect(recordSignedOut, []);
+    return (
+      <button type="button" data-bench="sign-in" onClick={signIn}>
+        Sign in
+      </button>
+    );
+  }
+
   function App(): JSX.Element {
     countRender('app');
     const status = useStatus();
@@ -72,12 +88,7 @@ export function createBenchUi(hooks: BenchAuthHooks): { App: () => JSX.Element }
     useLayoutEffect(() => recordCommit(status));
     if (status === 'loading') return <p role="status">Loading…</p>;
     if (status === 'error') return <p role="alert">Sign-in failed</p>;
-    if (status === 'signed-out')
-      return (
-        <button type="button" data-bench="sign-in" onClick={signIn}>
-          Sign in
-        </button>
-      );
+    if (status === 'signed-out') return <SignInButton signIn={signIn} />;
     return <SignedIn />;
   }
 
