@@ -82,8 +82,9 @@ export default defineConfig({
         test: {
           ...jsdom,
           name: 'react18',
-          // The unit and integration suites that render React (the .tsx ones), again on React 18.
+          // The unit and integration suites that render React (the .tsx ones), again on React 18; not the type tests.
           include: ['test/unit/**/*.test.tsx', 'test/integration/**/*.test.tsx'],
+          exclude: ['test/unit/types/**'],
           setupFiles: [...jsdom.setupFiles, 'test/setup/react18.ts'],
           server: { deps: { inline: [/@testing-library\/react/, /react-oidc-context/, /react-router/] } },
           testTimeout: 20_000,
