@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TOKEN_READERS } from '../../bench/apps/shared/benchTree.js';
+import { SIGN_IN_BUTTON } from '../../bench/lib/appSelectors.js';
 import type { BuiltApp } from '../../bench/lib/buildApp.js';
 import { buildBenchApp } from '../../bench/lib/buildBenchApp.js';
 import { measureReload } from '../../bench/lib/measureReload.js';
@@ -14,13 +15,15 @@ import {
 } from '../../bench/lib/measureRenewal.js';
 import { measureSignIn } from '../../bench/lib/measureSignIn.js';
 import { NetworkLog } from '../../bench/lib/NetworkLog.js';
+import { sleep } from '../../bench/lib/sleep.js';
 import { startBenchStack, type BenchStack } from '../../bench/lib/startBenchStack.js';
 import { launchBrowser } from './support/launchBrowser.js';
 
 /**
  * The exact request counts of issue 6, on the SDK's bench app (`bench/apps/sdk`, a production build) against the
  * emulator in headless Chromium — counted from the browser's request events on the emulator's origins and from the
- * emulator's own counters. No timing is asserted; `npm run bench` measures times against the baseline.
+ * emulator's own counters — and that a lone signed-out tab does not wait for peers, on a faked clock. No real time
+ * is asserted; `npm run bench` measures times against the baseline.
  */
 describe('requests to Cognito made by the SDK (bench app)', () => {
   let work: string;
@@ -66,6 +69,22 @@ describe('requests to Cognito made by the SDK (bench app)', () => {
       expect(signIn.afterRedirect.jwks).toBeLessThanOrEqual(1);
       expect(signIn.afterRedirectServer.jwks).toBe(signIn.afterRedirect.jwks);
       expect(signIn.jwksBeforeTokenResponse).toBe(true);
+    });
+
+    it('shows a lone signed-out tab "Sign in" once it leads, without the 150 ms wait for peers (faked clock)', async () => {
+      // The page's timers stand still except for the 1 ms steps below; the Web Lock is granted in real time.
+      await context.clock.install();
+      await context.clock.pauseAt(Date.now() + 1_000);
+      const page = await context.newPage();
+      await page.goto(`${stack.origin}/`);
+      let fakeMs = 0;
+      while (!(await page.locator(SIGN_IN_BUTTON).isVisible()) && fakeMs < 100) {
+        await page.clock.runFor(1);
+        fakeMs += 1;
+        await sleep(10);
+      }
+      expect(fakeMs).toBeLessThan(100); // the button came before 100 ms of page time; the peers are given 150
+      expect(await page.getByRole('status').isVisible()).toBe(false); // and "Loading…" is gone
     });
 
     it('reloads with a valid session without any request to Cognito, signed in from the first render', async () => {
