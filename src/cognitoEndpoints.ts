@@ -4,8 +4,6 @@
  * @see https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-userpools-server-contract-reference.html
  */
 export interface CognitoEndpoints {
-  /** The domain's origin, e.g. `https://myapp.auth.eu-west-1.amazoncognito.com`. */
-  domainOrigin: string;
   /** `{domain}/oauth2/authorize` */
   authorize: string;
   /** `{domain}/oauth2/token` */
@@ -19,21 +17,19 @@ export interface CognitoEndpoints {
 /**
  * Builds the endpoint URLs that live on a user pool domain.
  *
- * @param domainOrigin - the domain's origin (a trailing slash is ignored)
+ * @param origin - the domain's origin, e.g. `https://myapp.auth.eu-west-1.amazoncognito.com` (no trailing slash)
  * @example
  * ```ts
  * cognitoEndpoints('https://myapp.auth.eu-west-1.amazoncognito.com').token
  * // → 'https://myapp.auth.eu-west-1.amazoncognito.com/oauth2/token'
  * ```
  */
-export function cognitoEndpoints(domainOrigin: string): CognitoEndpoints {
-  const base = domainOrigin.replace(/\/+$/, '');
-  const oauth2 = `${base}/oauth2/`;
+export function cognitoEndpoints(origin: string): CognitoEndpoints {
+  const oauth2 = `${origin}/oauth2/`;
   return {
-    domainOrigin: base,
     authorize: `${oauth2}authorize`,
     token: `${oauth2}token`,
     revoke: `${oauth2}revoke`,
-    logout: `${base}/logout`,
+    logout: `${origin}/logout`,
   };
 }

@@ -54,7 +54,6 @@ describe('resolveConfig derivations', () => {
     ['http://[::1]:4001', 'http://[::1]:4001'],
   ])('builds the hosted-UI endpoints from domain %s', (domain, origin) => {
     expect(resolveConfig({ ...base, domain }, APP).endpoints).toEqual({
-      domainOrigin: origin,
       authorize: `${origin}/oauth2/authorize`,
       token: `${origin}/oauth2/token`,
       revoke: `${origin}/oauth2/revoke`,
