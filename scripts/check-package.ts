@@ -542,10 +542,11 @@ async function checkPackage(): Promise<StepResult[]> {
       return `no node: built-ins and no ${FORBIDDEN_IN_BROWSER.join(', ')} in browser entries; every bare import declared; optional peers only in their own entry\n${results.join('\n')}`;
     });
 
+    // The declared API of the installed tarball: the same for every React line, so read once.
+    let apiEntries: ApiEntry[] = [];
     for (const line of SCRATCH_REACT_LINES) {
       const appDir = join(work, `app-react${line.major}`);
       const label = `scratch app, react ${line.major}`;
-      let apiEntries: ApiEntry[] = [];
       const installed = await step(`${label}: npm install`, async () => {
         await mkdir(join(appDir, 'src'), { recursive: true });
         await mkdir(join(appDir, 'node'));
@@ -558,9 +559,11 @@ async function checkPackage(): Promise<StepResult[]> {
           ['install', '--no-audit', '--no-fund', '--prefer-offline'],
           appDir,
         );
-        const api = await readPublicApi(join(appDir, 'node_modules', 'react-cognito-sso'));
-        const shippedSubpaths = new Set(shipped.map(({ subpath }) => subpath));
-        apiEntries = api.entries.filter((entry) => shippedSubpaths.has(entry.subpath));
+        if (apiEntries.length === 0) {
+          const api = await readPublicApi(join(appDir, 'node_modules', 'react-cognito-sso'));
+          const shippedSubpaths = new Set(shipped.map(({ subpath }) => subpath));
+          apiEntries = api.entries.filter((entry) => shippedSubpaths.has(entry.subpath));
+        }
         const react = (
           JSON.parse(await readFile(join(appDir, 'node_modules', 'react', 'package.json'), 'utf8')) as {
             version: string;

@@ -3,8 +3,8 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { firstLine } from '../../scripts/firstLine.js';
 
 const children = new Set<ChildProcess>();
 let dir: string;
@@ -24,17 +24,6 @@ function startCli(args: string[]): ChildProcess {
   children.add(child);
   child.once('exit', () => children.delete(child));
   return child;
-}
-
-function firstLine(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout ?? process.stdin });
-    lines.once('line', (line) => {
-      lines.close();
-      resolve(line);
-    });
-    child.once('exit', (code) => reject(new Error(`exited with ${String(code)} before printing`)));
-  });
 }
 
 function finished(child: ChildProcess): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -58,7 +47,7 @@ interface Summary {
 describe('cognito-emulator CLI', () => {
   it('--port 0 --json prints one JSON line with working URLs, and stops on SIGTERM', async () => {
     const child = startCli(['--port', '0', '--json']);
-    const summary = JSON.parse(await firstLine(child)) as Summary;
+    const summary = JSON.parse(await firstLine(child, 20_000)) as Summary;
     expect(Object.keys(summary)).toEqual([
       'issuer',
       'issuerOrigin',
@@ -118,7 +107,7 @@ describe('cognito-emulator CLI', () => {
       JSON.stringify([{ username: 'carol', password: 'Carol-Pass-1', email: 'carol@example.com' }]),
     );
     const child = startCli(['--port', '0', '--config', config, '--users', users, '--json']);
-    const summary = JSON.parse(await firstLine(child)) as Summary;
+    const summary = JSON.parse(await firstLine(child, 20_000)) as Summary;
     expect(summary.region).toBe('eu-west-1');
     expect(summary.userPoolId).toBe('eu-west-1_Em0lat0r');
     expect(summary.clients.map((client) => client.clientId)).toEqual(['cliclient']);

@@ -190,6 +190,5 @@ describe('<AuthCallback>', () => {
         ),
       }),
     );
-    vi.mocked(console.error).mockRestore();
   });
 });

@@ -1,11 +1,12 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { useEffect, type ReactNode } from 'react';
 import { ReactOidcContextBridge } from 'react-cognito-sso/react-oidc-context';
-import { useAuth as useOidcAuth, type AuthContextProps } from 'react-oidc-context';
+import { useAuth as useOidcAuth } from 'react-oidc-context';
 import { describe, expect, it, vi } from 'vitest';
 import { AuthCallback } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
 import {
+  capture,
   CONFIG,
   DOMAIN,
   renderWithProvider,
@@ -22,18 +23,16 @@ vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
  * latest `useAuth()` value, with the render's `unmount`.
  */
 function renderLegacy(beside?: ReactNode) {
-  let latest: AuthContextProps | undefined;
-  function Legacy() {
-    latest = useOidcAuth();
-    return <p>{latest.isAuthenticated ? `in:${String(latest.user?.profile.email)}` : 'out'}</p>;
-  }
+  const legacy = capture(useOidcAuth, (oidc) => (
+    <p>{oidc.isAuthenticated ? `in:${String(oidc.user?.profile.email)}` : 'out'}</p>
+  ));
   const { unmount } = renderWithProvider(
     <ReactOidcContextBridge>
       {beside}
-      <Legacy />
+      <legacy.Probe />
     </ReactOidcContextBridge>,
   );
-  return Object.assign(() => latest as AuthContextProps, { unmount });
+  return Object.assign(() => legacy.current(), { unmount });
 }
 
 describe('<ReactOidcContextBridge>', () => {
@@ -141,7 +140,6 @@ describe('<ReactOidcContextBridge>', () => {
     stubCognito({ onToken: () => tokenResponse({ refresh_token: 'refresh-1' }, { nonce }) });
     renderLegacy(<AuthCallback navigate={vi.fn()} />);
     await screen.findByText('in:alice@example.com');
-    window.history.replaceState(null, '', '/');
   });
 
   it("removeUser() is the session's sign-out, not a local clear", async () => {
@@ -175,11 +173,13 @@ describe('<ReactOidcContextBridge>', () => {
 
   it('raises userLoaded on a renewal and userUnloaded on sign-out, not for the user it starts with', async () => {
     await storeSession();
+    let renewals = 0;
     stubCognito({
-      onToken: () => tokenResponse({ access_token: 'access-renewed' }),
+      onToken: () => tokenResponse({ access_token: `access-renewed-${++renewals}` }),
       onRevoke: () => new Response('', { status: 200 }),
     });
     const loaded = vi.fn();
+    const loadedThroughout = vi.fn();
     const unloaded = vi.fn();
     let stop = (): void => undefined;
     // Registered in an effect, as components do: it runs before the bridge's own effects.
@@ -187,6 +187,7 @@ describe('<ReactOidcContextBridge>', () => {
       const { events } = useOidcAuth();
       useEffect(() => {
         stop = events.addUserLoaded(loaded);
+        events.addUserLoaded(loadedThroughout);
         events.addUserUnloaded(unloaded);
       }, [events]);
       return null;
@@ -197,12 +198,15 @@ describe('<ReactOidcContextBridge>', () => {
     expect(loaded).not.toHaveBeenCalled();
     await act(() => oidc().signinSilent());
     expect(loaded).toHaveBeenCalledExactlyOnceWith(
-      expect.objectContaining({ access_token: 'access-renewed' }),
+      expect.objectContaining({ access_token: 'access-renewed-1' }),
     );
     stop();
+    await act(() => oidc().signinSilent());
+    expect(loaded).toHaveBeenCalledOnce();
+    expect(loadedThroughout).toHaveBeenCalledTimes(2);
     await act(() => oidc().signoutRedirect());
     expect(unloaded).toHaveBeenCalledOnce();
-    expect(loaded).toHaveBeenCalledOnce();
+    expect(loadedThroughout).toHaveBeenCalledTimes(2);
   });
 
   it("reports the session's error as react-oidc-context does, with the AuthError inside", async () => {

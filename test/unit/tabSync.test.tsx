@@ -1,12 +1,11 @@
-import { act, render, screen } from '@testing-library/react';
-import { StrictMode } from 'react';
+import { act, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { CognitoProvider, useAuth } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
 import {
-  capture,
   CONFIG,
+  renderTwoTabs,
   renderWithProvider,
+  statusProbe,
   storeSession,
   stubCognito,
   tokenResponse,
@@ -15,33 +14,10 @@ import { installWebLocks } from './support/webLocks.js';
 
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
 
-/**
- * Two "tabs" in one document: tab A keeps its session in sessionStorage, tab B in memory, so they share
- * nothing but the BroadcastChannel.
- */
+/** {@link renderTwoTabs} with a session stored in tab A (`access-1`); `renewBeforeExpirySeconds` is A's. */
 async function twoTabs(renewBeforeExpirySeconds = 60) {
   await storeSession({ accessToken: 'access-1' });
-  const a = capture(useAuth, (auth) => (
-    <p>
-      A:{auth.status}:{auth.user?.accessToken ?? '-'}
-    </p>
-  ));
-  const b = capture(useAuth, (auth) => (
-    <p>
-      B:{auth.status}:{auth.user?.accessToken ?? '-'}
-    </p>
-  ));
-  render(
-    <StrictMode>
-      <CognitoProvider {...CONFIG} renewBeforeExpirySeconds={renewBeforeExpirySeconds}>
-        <a.Probe />
-      </CognitoProvider>
-      <CognitoProvider {...CONFIG} storage="memory">
-        <b.Probe />
-      </CognitoProvider>
-    </StrictMode>,
-  );
-  return { a, b };
+  return renderTwoTabs({ a: renewBeforeExpirySeconds });
 }
 
 describe('tab sync', () => {
@@ -77,15 +53,13 @@ describe('tab sync', () => {
   });
 
   describe('a tab without a session', () => {
-    function Status() {
-      return <p>{useAuth().status}</p>;
-    }
+    const { Probe } = statusProbe();
 
     it('is signed out at once when no other tab runs the app: it leads under the Web Lock, so no peer can answer', async () => {
       stubCognito();
       installWebLocks();
       vi.useFakeTimers();
-      renderWithProvider(<Status />);
+      renderWithProvider(<Probe />);
       expect(screen.getByText('loading')).toBeTruthy();
       await act(() => vi.advanceTimersByTimeAsync(1)); // the lock's yield; the peers are given 150 ms
       expect(screen.getByText('unauthenticated')).toBeTruthy();
@@ -99,7 +73,7 @@ describe('tab sync', () => {
         () => new Promise(() => undefined),
       );
       vi.useFakeTimers();
-      renderWithProvider(<Status />);
+      renderWithProvider(<Probe />);
       await act(() => vi.advanceTimersByTimeAsync(100));
       expect(screen.getByText('loading')).toBeTruthy();
       await act(() => vi.advanceTimersByTimeAsync(100));

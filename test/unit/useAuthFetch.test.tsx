@@ -58,7 +58,6 @@ describe('useAuthFetch()', () => {
         ),
       }),
     );
-    vi.mocked(console.error).mockRestore();
   });
 
   it('renews first when the access token is about to expire', async () => {

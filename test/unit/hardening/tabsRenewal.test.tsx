@@ -4,9 +4,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CognitoProvider, useAuth } from '../../../src/index.js';
 import { redirectTo } from '../../../src/redirectTo.js';
 import {
-  capture,
   CONFIG,
   json,
+  renderTwoTabs,
   storeSession,
   stubCognito,
   tokenResponse,
@@ -52,24 +52,13 @@ function Tab({ name }: { name: string }) {
 }
 
 /**
- * Tab A (sessionStorage) and tab B (its own memory) under StrictMode, both renewing on demand (renewBeforeExpirySeconds
- * 7200), once B has adopted the session with `access-0`.
+ * {@link renderTwoTabs}, both renewing on demand (renewBeforeExpirySeconds 7200), once B has adopted the session with
+ * `access-0`.
  */
 async function twoTabs() {
-  const a = capture(useAuth, () => <Tab name="A" />);
-  const b = capture(useAuth, () => <Tab name="B" />);
-  render(
-    <StrictMode>
-      <CognitoProvider {...CONFIG} renewBeforeExpirySeconds={7200}>
-        <a.Probe />
-      </CognitoProvider>
-      <CognitoProvider {...CONFIG} storage="memory" renewBeforeExpirySeconds={7200}>
-        <b.Probe />
-      </CognitoProvider>
-    </StrictMode>,
-  );
+  const tabs = renderTwoTabs({ a: 7200, b: 7200 });
   await untilSettled(() => screen.getByText('B:authenticated:access-0'));
-  return { a, b };
+  return tabs;
 }
 
 beforeEach(() => {

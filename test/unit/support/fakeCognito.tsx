@@ -165,3 +165,30 @@ export function capture<T>(useHook: () => T, show: (value: T) => ReactNode = () 
 
 /** A probe of `useAuth()` that renders the status (`loading`, `authenticated`, …) — see {@link capture}. */
 export const statusProbe = () => capture(useAuth, (auth) => <p>{auth.status}</p>);
+
+/**
+ * Two "tabs" in one document under StrictMode: tab A keeps its session in sessionStorage, tab B in memory, so they
+ * share nothing but the BroadcastChannel (and Web Locks, where a test installs them). Each renders
+ * `{A|B}:{status}:{access token or -}`; `renewBeforeExpirySeconds` is per tab (default: the SDK's 60).
+ */
+export function renderTwoTabs({ a: renewA = 60, b: renewB = 60 }: { a?: number; b?: number } = {}) {
+  const tab = (name: string) =>
+    capture(useAuth, (auth) => (
+      <p>
+        {name}:{auth.status}:{auth.user?.accessToken ?? '-'}
+      </p>
+    ));
+  const a = tab('A');
+  const b = tab('B');
+  render(
+    <StrictMode>
+      <CognitoProvider {...CONFIG} renewBeforeExpirySeconds={renewA}>
+        <a.Probe />
+      </CognitoProvider>
+      <CognitoProvider {...CONFIG} storage="memory" renewBeforeExpirySeconds={renewB}>
+        <b.Probe />
+      </CognitoProvider>
+    </StrictMode>,
+  );
+  return { a, b };
+}
