@@ -6,8 +6,8 @@ import type { ResolvedConfig } from './resolveConfig.js';
 
 /**
  * Where the session stands: `loading` only while a tab without a stored session asks the app's other tabs for
- * theirs (up to 150 ms; when no other tab is open, only until its Web Lock is granted); `error` when the last
- * sign-in failed.
+ * theirs — until the first open tab answers, with a session or without one, or its Web Lock shows that no other tab
+ * is open (up to 150 ms when no tab answers); `error` when the last sign-in failed.
  */
 export type AuthStatus = 'loading' | 'authenticated' | 'unauthenticated' | 'error';
 

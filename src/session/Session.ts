@@ -10,8 +10,9 @@ import { renewalDelay } from './renewalDelay.js';
 import { withLock } from './withLock.js';
 
 /**
- * A message on the tab channel: `'ask'` (a new tab wants the session), a serialised `User` (`'{…'`), `null` (signed
- * out) or the {@link AuthErrorCode} the session ended with (e.g. `'refresh'`).
+ * A message on the tab channel: `'ask'` (a new tab wants the session), a serialised `User` (`'{…'`), `'none'` (the
+ * answer of a tab without a session: only a tab still asking takes it), `null` (signed out) or the
+ * {@link AuthErrorCode} the session ended with (e.g. `'refresh'`).
  */
 type TabMessage = string | null;
 
@@ -159,7 +160,11 @@ export class Session implements AuthSession {
 
     const receive = (message: TabMessage): void => {
       if (message === 'ask') {
-        if (current) channel?.postMessage(current.toStorageString());
+        // A tab that knows where it stands answers, with or without a session: the asker need not wait out the others.
+        if (state.status !== 'loading') channel?.postMessage(current?.toStorageString() ?? 'none');
+      } else if (message === 'none') {
+        // Never "signed out": a session that another tab broadcasts meanwhile must not be ended by a stale answer.
+        if (state.status === 'loading') set({ status: 'unauthenticated' });
       } else if (message !== synced) {
         if (message?.[0] === '{') {
           synced = message;

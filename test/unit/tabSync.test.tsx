@@ -1,7 +1,9 @@
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { redirectTo } from '../../src/redirectTo.js';
+import { useAuth } from '../../src/useAuth.js';
 import {
+  capture,
   CONFIG,
   renderTwoTabs,
   renderWithProvider,
@@ -18,6 +20,21 @@ vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
 async function twoTabs(renewBeforeExpirySeconds = 60) {
   await storeSession({ accessToken: 'access-1' });
   return renderTwoTabs({ a: renewBeforeExpirySeconds });
+}
+
+/** The tabs' channel, as another tab of the app (one that has not started) would open it. */
+const CHANNEL = `react-cognito-sso:${CONFIG.clientId}`;
+
+/** A `useAuth()` probe that renders `{tab}:{status}`. */
+const namedProbe = (tab: string) => capture(useAuth, (auth) => <p>{`${tab}:${auth.status}`}</p>);
+
+/**
+ * Lets BroadcastChannel messages travel — real event-loop turns, while a faked `setTimeout` stands still — until
+ * `done()` or 50 turns.
+ */
+async function messageTurns(done: () => boolean = () => false): Promise<void> {
+  for (let turn = 0; turn < 50 && !done(); turn += 1)
+    await act(() => new Promise<void>((resolve) => setImmediate(resolve)));
 }
 
 describe('tab sync', () => {
@@ -79,5 +96,52 @@ describe('tab sync', () => {
       await act(() => vi.advanceTimersByTimeAsync(100));
       expect(screen.getByText('unauthenticated')).toBeTruthy();
     });
+
+    it('is signed out as soon as a signed-out tab answers, without waiting out the peers', async () => {
+      stubCognito();
+      const [a, b] = [namedProbe('A'), namedProbe('B')];
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      renderWithProvider(<a.Probe />);
+      await act(() => vi.advanceTimersByTimeAsync(150)); // tab A: no peer answered
+      expect(screen.getByText('A:unauthenticated')).toBeTruthy();
+
+      renderWithProvider(<b.Probe />, { storage: 'memory' });
+      expect(screen.getByText('B:loading')).toBeTruthy();
+      await messageTurns(() => !screen.queryByText('B:loading'));
+      expect(screen.getByText('B:unauthenticated')).toBeTruthy(); // with the faked clock still at 150 ms
+    });
+
+    it('does not answer while it is still asking itself', async () => {
+      stubCognito();
+      const [a, b] = [namedProbe('A'), namedProbe('B')];
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      renderWithProvider(<a.Probe />);
+      renderWithProvider(<b.Probe />, { storage: 'memory' });
+      await messageTurns();
+      expect(screen.getByText('A:loading')).toBeTruthy();
+      expect(screen.getByText('B:loading')).toBeTruthy();
+      await act(() => vi.advanceTimersByTimeAsync(150));
+      expect(screen.getByText('A:unauthenticated')).toBeTruthy();
+      expect(screen.getByText('B:unauthenticated')).toBeTruthy();
+    });
+  });
+
+  it("keeps a session when another tab's answer says it has none (an answer that crossed a sign-in)", async () => {
+    stubCognito();
+    await storeSession({ accessToken: 'access-1' });
+    const { Probe } = statusProbe();
+    renderWithProvider(<Probe />);
+    const peer = new BroadcastChannel(CHANNEL);
+    try {
+      const answers: unknown[] = [];
+      peer.onmessage = ({ data }: MessageEvent) => answers.push(data);
+      peer.postMessage('none');
+      peer.postMessage('ask'); // answered after 'none' is handled: the two travel in order
+      await messageTurns(() => answers.length > 0);
+      expect(String(answers[0])).toContain('"access_token":"access-1"');
+      expect(screen.getByText('authenticated')).toBeTruthy();
+    } finally {
+      peer.close();
+    }
   });
 });
