@@ -63,8 +63,9 @@ async function main(): Promise<void> {
           `own counters ${disagreements.length === 0 ? 'agree in every run' : `DISAGREE: ${disagreements.join('; ')}`}.`,
         '- ms: `performance.now()` in the page at the first commit of signed-in content, from the start of the ' +
           "callback page's fetch (after Cognito's redirect from the login form) or the reloaded page's navigation " +
-          'start; for the signed-out visit, at the first commit of the "Sign in" button of a fresh page. On ' +
-          'loopback the emulator answers in about 1 ms, so these ' +
+          'start; for the signed-out visits, at the first commit of the "Sign in" button of a fresh page (alone ' +
+          'in its browser context, or opened once a first signed-out tab shows it). On loopback the emulator ' +
+          'answers in about 1 ms, so these ' +
           `times are mostly script start-up; the row with +${COGNITO_LATENCY_MS} ms per Cognito request (Playwright ` +
           'routing) shows what a saved round trip is worth. The SDK also verifies the ID token’s signature (JWKS, ' +
           'WebCrypto), which the baseline skips. Times without a target are for information.',

@@ -124,6 +124,12 @@ export function benchRows({ runs, bundles, apps }: BenchResults): BenchRow[] {
     null,
   );
   sampled(
+    'the same, in a second tab beside an open signed-out one',
+    'ms',
+    (run) => run.msToSignInButtonInSecondTab,
+    null,
+  );
+  sampled(
     'sign-in: Cognito requests before the /oauth2/authorize redirect',
     'count',
     (run) => run.signIn.beforeRedirect,

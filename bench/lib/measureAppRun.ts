@@ -3,6 +3,7 @@ import { addCognitoLatency } from './addCognitoLatency.js';
 import type { BuiltApp } from './buildApp.js';
 import { measureReload, type ReloadMetrics } from './measureReload.js';
 import { measureRenewal, RENEWAL_TOKEN_LIFETIMES, type RenewalMetrics } from './measureRenewal.js';
+import { measureSecondTab } from './measureSecondTab.js';
 import { measureSignIn, type SignInMetrics } from './measureSignIn.js';
 import { NetworkLog } from './NetworkLog.js';
 import { startBenchStack } from './startBenchStack.js';
@@ -18,6 +19,8 @@ export interface AppRun {
   reload: ReloadMetrics;
   /** Sign-in with every request to Cognito delayed by {@link COGNITO_LATENCY_MS}. */
   signInWithLatency: SignInMetrics;
+  /** ms to the "Sign in" button of a second signed-out tab, beside an open one (see {@link measureSecondTab}). */
+  msToSignInButtonInSecondTab: number;
   renewal: RenewalMetrics;
 }
 
@@ -32,8 +35,8 @@ async function inContext<T>(browser: Browser, work: (context: BrowserContext) =>
 
 /**
  * One run of one bench app against a fresh emulator, each phase in a fresh browser context: sign-in and reload
- * (loopback), sign-in with {@link COGNITO_LATENCY_MS} added to every Cognito request, then renewals (faked clock,
- * see {@link measureRenewal}).
+ * (loopback), sign-in with {@link COGNITO_LATENCY_MS} added to every Cognito request, a second signed-out tab, then
+ * renewals (faked clock, see {@link measureRenewal}).
  */
 export async function measureAppRun(browser: Browser, app: BuiltApp): Promise<AppRun> {
   const stack = await startBenchStack(app, { tokenLifetimes: RENEWAL_TOKEN_LIFETIMES });
@@ -47,7 +50,16 @@ export async function measureAppRun(browser: Browser, app: BuiltApp): Promise<Ap
       await addCognitoLatency(context, stack.cognitoOrigins, COGNITO_LATENCY_MS);
       return measureSignIn(await context.newPage(), stack, new NetworkLog(context, stack.cognitoOrigins));
     });
-    return { signIn, reload, signInWithLatency, renewal: await measureRenewal(browser, stack) };
+    const msToSignInButtonInSecondTab = await inContext(browser, (context) =>
+      measureSecondTab(context, stack),
+    );
+    return {
+      signIn,
+      reload,
+      signInWithLatency,
+      msToSignInButtonInSecondTab,
+      renewal: await measureRenewal(browser, stack),
+    };
   } finally {
     await stack.stop();
   }
