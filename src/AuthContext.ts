@@ -6,8 +6,8 @@ import type { ResolvedConfig } from './resolveConfig.js';
 
 /**
  * Where the session stands: `loading` only while a tab without a stored session asks the app's other tabs for
- * theirs — until the first open tab answers, with a session or without one, or its Web Lock shows that no other tab
- * is open (up to 150 ms when no tab answers); `error` when the last sign-in failed.
+ * theirs — until one answers with its session or with none (a session that arrives later still signs the tab in), or
+ * its Web Lock shows that no tab opened before it is still open; 150 ms at most. `error` when the last sign-in failed.
  */
 export type AuthStatus = 'loading' | 'authenticated' | 'unauthenticated' | 'error';
 

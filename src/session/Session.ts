@@ -14,7 +14,10 @@ import { withLock } from './withLock.js';
  * answer of a tab without a session: only a tab still asking takes it), `null` (signed out) or the
  * {@link AuthErrorCode} the session ended with (e.g. `'refresh'`).
  */
-type TabMessage = string | null;
+type TabMessage = 'ask' | 'none' | `{${string}` | AuthErrorCode | null;
+
+/** A session as the tabs send it: `User.toStorageString()`, a JSON object. */
+const serialise = (user: User) => user.toStorageString() as `{${string}`;
 
 const PEER_WAIT_MS = 150;
 
@@ -77,6 +80,8 @@ export class Session implements AuthSession {
     let callback: Promise<string> | undefined;
     let failures = 0;
     let onSignIn: ((user: CognitoUser) => void) | undefined;
+    /** Another tab asked for the session while this one was still `loading` (and could not answer yet). */
+    let asked = false;
     /** This tab runs the scheduled renewals (always, where the Web Locks API is missing). */
     let leader = false;
 
@@ -88,6 +93,12 @@ export class Session implements AuthSession {
     const set = (next: Partial<AuthState>): void => {
       state = { ...state, ...next };
       listeners.forEach((listener) => listener());
+    };
+    /** Ends `loading` without a session (no tab has one), and tells a tab that asked meanwhile. */
+    const settle = (): void => {
+      if (state.status !== 'loading') return;
+      set({ status: 'unauthenticated' });
+      if (asked) channel?.postMessage('none');
     };
     /** Records a failed sign-in: the session's error, and status `error` unless a session exists. */
     const fail = (error: AuthError): AuthError => {
@@ -139,7 +150,7 @@ export class Session implements AuthSession {
     /** Takes a stored (or cleared) session into this tab's state and tells the other tabs. */
     const loaded = (user: User | null, error: AuthError | null = null): void => {
       log(user ? 'session: tokens stored' : 'session: cleared');
-      const message = user?.toStorageString() ?? error?.code ?? null;
+      const message = (user && serialise(user)) ?? error?.code ?? null;
       if (message !== synced) channel?.postMessage(message);
       synced = message;
       current = user;
@@ -160,11 +171,13 @@ export class Session implements AuthSession {
 
     const receive = (message: TabMessage): void => {
       if (message === 'ask') {
-        // A tab that knows where it stands answers, with or without a session: the asker need not wait out the others.
-        if (state.status !== 'loading') channel?.postMessage(current?.toStorageString() ?? 'none');
+        // A tab that knows where it stands answers, with or without a session, so the asker need not wait out the
+        // others; a tab still asking itself answers once it knows (see settle; loaded broadcasts a session anyway).
+        if (state.status === 'loading') asked = true;
+        else channel?.postMessage(current ? serialise(current) : 'none');
       } else if (message === 'none') {
         // Never "signed out": a session that another tab broadcasts meanwhile must not be ended by a stale answer.
-        if (state.status === 'loading') set({ status: 'unauthenticated' });
+        settle();
       } else if (message !== synced) {
         if (message?.[0] === '{') {
           synced = message;
@@ -268,7 +281,7 @@ export class Session implements AuthSession {
           if (!stopped) {
             leader = true;
             // Under the Web Lock, every tab started before this one has stopped: no peer is left to answer 'ask'.
-            if (locks && state.status === 'loading') set({ status: 'unauthenticated' });
+            if (locks) settle();
             schedule();
             await new Promise<void>((resolve) => (resign = resolve));
           }
@@ -276,10 +289,7 @@ export class Session implements AuthSession {
         let peerWait: ReturnType<typeof setTimeout> | undefined;
         if (state.status === 'loading') {
           tab?.postMessage('ask');
-          peerWait = setTimeout(
-            () => state.status === 'loading' && set({ status: 'unauthenticated' }),
-            PEER_WAIT_MS,
-          );
+          peerWait = setTimeout(settle, PEER_WAIT_MS);
         }
         return () => {
           removeEventListener('online', online);

@@ -1,9 +1,9 @@
 import { act, screen } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { User } from 'oidc-client-ts';
+import { describe, expect, expectTypeOf, it, onTestFinished, vi } from 'vitest';
+import type { AuthErrorCode } from '../../src/AuthError.js';
 import { redirectTo } from '../../src/redirectTo.js';
-import { useAuth } from '../../src/useAuth.js';
 import {
-  capture,
   CONFIG,
   renderTwoTabs,
   renderWithProvider,
@@ -11,7 +11,9 @@ import {
   storeSession,
   stubCognito,
   tokenResponse,
+  USER_KEY,
 } from './support/fakeCognito.js';
+import { realMacrotask, until } from './support/fakeTime.js';
 import { installWebLocks } from './support/webLocks.js';
 
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
@@ -25,17 +27,8 @@ async function twoTabs(renewBeforeExpirySeconds = 60) {
 /** The tabs' channel, as another tab of the app (one that has not started) would open it. */
 const CHANNEL = `react-cognito-sso:${CONFIG.clientId}`;
 
-/** A `useAuth()` probe that renders `{tab}:{status}`. */
-const namedProbe = (tab: string) => capture(useAuth, (auth) => <p>{`${tab}:${auth.status}`}</p>);
-
-/**
- * Lets BroadcastChannel messages travel — real event-loop turns, while a faked `setTimeout` stands still — until
- * `done()` or 50 turns.
- */
-async function messageTurns(done: () => boolean = () => false): Promise<void> {
-  for (let turn = 0; turn < 50 && !done(); turn += 1)
-    await act(() => new Promise<void>((resolve) => setImmediate(resolve)));
-}
+/** Real macrotasks that let the tabs' messages travel several times over, while a faked `setTimeout` stands still. */
+const MESSAGE_TURNS = 20;
 
 describe('tab sync', () => {
   it('signs a new tab in from a peer, without a request to Cognito', async () => {
@@ -85,10 +78,7 @@ describe('tab sync', () => {
     it('waits for its peers while another tab leads', async () => {
       stubCognito();
       installWebLocks();
-      void navigator.locks.request(
-        `react-cognito-sso:${CONFIG.clientId}:leader`,
-        () => new Promise(() => undefined),
-      );
+      void navigator.locks.request(`${CHANNEL}:leader`, () => new Promise(() => undefined));
       vi.useFakeTimers();
       renderWithProvider(<Probe />);
       await act(() => vi.advanceTimersByTimeAsync(100));
@@ -99,25 +89,36 @@ describe('tab sync', () => {
 
     it('is signed out as soon as a signed-out tab answers, without waiting out the peers', async () => {
       stubCognito();
-      const [a, b] = [namedProbe('A'), namedProbe('B')];
+      const [a, b] = [statusProbe('A'), statusProbe('B')];
       vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
       renderWithProvider(<a.Probe />);
       await act(() => vi.advanceTimersByTimeAsync(150)); // tab A: no peer answered
       expect(screen.getByText('A:unauthenticated')).toBeTruthy();
 
-      renderWithProvider(<b.Probe />, { storage: 'memory' });
+      renderWithProvider(<b.Probe />);
       expect(screen.getByText('B:loading')).toBeTruthy();
-      await messageTurns(() => !screen.queryByText('B:loading'));
-      expect(screen.getByText('B:unauthenticated')).toBeTruthy(); // with the faked clock still at 150 ms
+      await until(() => screen.getByText('B:unauthenticated')); // with the faked clock still at 150 ms
+    });
+
+    it('is told by a tab opened with it once that one leads, without waiting out the peers', async () => {
+      stubCognito();
+      installWebLocks();
+      const [a, b] = [statusProbe('A'), statusProbe('B')];
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      renderWithProvider(<a.Probe />);
+      renderWithProvider(<b.Probe />); // asks while A is still asking too
+      await act(() => vi.advanceTimersByTimeAsync(1)); // A leads; B waits for the lock
+      expect(screen.getByText('A:unauthenticated')).toBeTruthy();
+      await until(() => screen.getByText('B:unauthenticated')); // with the faked clock still at 1 ms
     });
 
     it('does not answer while it is still asking itself', async () => {
       stubCognito();
-      const [a, b] = [namedProbe('A'), namedProbe('B')];
+      const [a, b] = [statusProbe('A'), statusProbe('B')];
       vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
       renderWithProvider(<a.Probe />);
-      renderWithProvider(<b.Probe />, { storage: 'memory' });
-      await messageTurns();
+      renderWithProvider(<b.Probe />);
+      for (let turn = 0; turn < MESSAGE_TURNS; turn += 1) await realMacrotask();
       expect(screen.getByText('A:loading')).toBeTruthy();
       expect(screen.getByText('B:loading')).toBeTruthy();
       await act(() => vi.advanceTimersByTimeAsync(150));
@@ -126,22 +127,47 @@ describe('tab sync', () => {
     });
   });
 
-  it("keeps a session when another tab's answer says it has none (an answer that crossed a sign-in)", async () => {
-    stubCognito();
-    await storeSession({ accessToken: 'access-1' });
-    const { Probe } = statusProbe();
-    renderWithProvider(<Probe />);
-    const peer = new BroadcastChannel(CHANNEL);
-    try {
+  describe("another tab's 'none' crossing a session on the way", () => {
+    /**
+     * A tab still asking (no stored session, the peer wait faked), a session to send it (serialised as tabs send it,
+     * so the tab does not pass it on) and a raw peer channel with the messages it received.
+     */
+    async function askingTab() {
+      stubCognito();
+      await storeSession({ accessToken: 'access-9' });
+      const session = User.fromStorageString(sessionStorage.getItem(USER_KEY) ?? '').toStorageString();
+      sessionStorage.clear();
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const { Probe } = statusProbe();
+      renderWithProvider(<Probe />);
+      expect(screen.getByText('loading')).toBeTruthy();
+      const peer = new BroadcastChannel(CHANNEL);
       const answers: unknown[] = [];
       peer.onmessage = ({ data }: MessageEvent) => answers.push(data);
-      peer.postMessage('none');
-      peer.postMessage('ask'); // answered after 'none' is handled: the two travel in order
-      await messageTurns(() => answers.length > 0);
-      expect(String(answers[0])).toContain('"access_token":"access-1"');
-      expect(screen.getByText('authenticated')).toBeTruthy();
-    } finally {
-      peer.close();
+      onTestFinished(() => peer.close());
+      return { peer, session, answers };
     }
+
+    it('a session after the answer signs the tab in', async () => {
+      const { peer, session } = await askingTab();
+      peer.postMessage('none');
+      await until(() => screen.getByText('unauthenticated'));
+      peer.postMessage(session);
+      await until(() => screen.getByText('authenticated'));
+    });
+
+    it('the answer after a session ends nothing', async () => {
+      const { peer, session, answers } = await askingTab();
+      peer.postMessage(session);
+      peer.postMessage('none');
+      peer.postMessage('ask'); // answered after the two above are handled: one sender's messages arrive in order
+      await until(() => expect(answers).toHaveLength(1));
+      expect(String(answers[0])).toContain('"access_token":"access-9"');
+      expect(screen.getByText('authenticated')).toBeTruthy();
+    });
+
+    it('cannot be read as a reason the session ended: no error code is "ask" or "none"', () => {
+      expectTypeOf<Extract<AuthErrorCode, 'ask' | 'none'>>().toBeNever();
+    });
   });
 });

@@ -163,8 +163,12 @@ export function capture<T>(useHook: () => T, show: (value: T) => ReactNode = () 
   };
 }
 
-/** A probe of `useAuth()` that renders the status (`loading`, `authenticated`, …) — see {@link capture}. */
-export const statusProbe = () => capture(useAuth, (auth) => <p>{auth.status}</p>);
+/**
+ * A probe of `useAuth()` that renders the status (`loading`, `authenticated`, …), after `{label}:` when given — see
+ * {@link capture}.
+ */
+export const statusProbe = (label?: string) =>
+  capture(useAuth, (auth) => <p>{label ? `${label}:${auth.status}` : auth.status}</p>);
 
 /**
  * Two "tabs" in one document under StrictMode: tab A keeps its session in sessionStorage, tab B in memory, so they

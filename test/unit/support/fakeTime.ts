@@ -5,7 +5,7 @@ import { vi } from 'vitest';
 export const advance = (seconds: number) => act(() => vi.advanceTimersByTimeAsync(seconds * 1000));
 
 /** Lets one real macrotask run, inside `act`: WebCrypto and BroadcastChannel answer outside the faked timers. */
-const realMacrotask = () => act(() => new Promise<void>((resolve) => setImmediate(resolve)));
+export const realMacrotask = () => act(() => new Promise<void>((resolve) => setImmediate(resolve)));
 
 /** Real elapsed milliseconds (`process.hrtime`, which the fake timers here leave alone). */
 const realMs = (): number => Number(process.hrtime.bigint() / 1_000_000n);
