@@ -14,6 +14,8 @@ export interface BundleSize {
   minified: number;
   /** Gzipped bytes of the minified bundle (level 9). */
   gzip: number;
+  /** The minified bytes each bundled file contributes, largest first (paths relative to the repository). */
+  files: { path: string; minified: number }[];
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -30,9 +32,18 @@ async function measure(name: string, contents: string, external: string[]): Prom
     external,
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'silent',
+    metafile: true,
   });
   const code = result.outputFiles[0]?.contents ?? new Uint8Array();
-  return { name, minified: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength };
+  const files = Object.values(result.metafile.outputs).flatMap((output) =>
+    Object.entries(output.inputs).map(([path, input]) => ({ path, minified: input.bytesInOutput })),
+  );
+  return {
+    name,
+    minified: code.byteLength,
+    gzip: gzipSync(code, { level: 9 }).byteLength,
+    files: files.filter((file) => file.minified > 0).sort((a, b) => b.minified - a.minified),
+  };
 }
 
 const protocolLibs = ['oidc-client-ts', 'react-oidc-context'];

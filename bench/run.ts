@@ -73,6 +73,11 @@ async function main(): Promise<void> {
           `jumps ${RENEWAL_JUMP_MS / 1000} s to make one renewal due. Extra tabs are opened on \`/\`; a tab ` +
           'that shows "Sign in" signs in through the hosted UI (its session cookie, no form).',
         '- Bytes: `bench/bundleSize.ts` (esbuild, minified, gzip -9); bench app JavaScript: the Vite build.',
+        `- SDK own code by file (minified bytes; ${bundles.sdk.minified.toLocaleString('en-US')} in all): ` +
+          bundles.sdk.files
+            .map(({ path, minified }) => `${path.replace(/^src\//, '')} ${minified.toLocaleString('en-US')}`)
+            .join(', ') +
+          '.',
       ].join('\n');
       console.log(`\n${table}\n\n${notes}`);
       await mkdir(join(OUTPUT, '..'), { recursive: true });

@@ -7,7 +7,9 @@ beforeAll(async () => {
 });
 
 describe('size budget (gzip, minified, esbuild)', () => {
-  it('measures the stack with oidc-client-ts in it', () => {
+  it("measures the SDK's own code as its own files only, and the stack with oidc-client-ts in it", () => {
+    expect(sizes.sdk.files.filter(({ path }) => !path.startsWith('src/'))).toEqual([]);
+    expect(sizes.sdk.files.map(({ path }) => path)).toContain('src/session/Session.ts');
     // OidcClient alone is about 10.6 KB gzip: a stack measured without it would pass any budget.
     expect(sizes.stack.gzip - sizes.sdk.gzip).toBeGreaterThan(8 * 1024);
   });
