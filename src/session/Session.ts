@@ -11,10 +11,11 @@ import { withLock } from './withLock.js';
 
 /**
  * A message on the tab channel: `'ask'` (a new tab wants the session), a serialised `User` (`'{…'`), `'none'` (the
- * answer of a tab without a session: only a tab still asking takes it), `null` (signed out) or the
- * {@link AuthErrorCode} the session ended with (e.g. `'refresh'`).
+ * answer of a tab without a session: only a tab still asking takes it), `null` (signed out) or `'!'` and the
+ * {@link AuthErrorCode} the session ended with (e.g. `'!refresh'`). Tabs ignore any other message, so that a later
+ * version can add messages without ending the sessions of tabs still running this one.
  */
-type TabMessage = 'ask' | 'none' | `{${string}` | AuthErrorCode | null;
+type TabMessage = 'ask' | 'none' | `{${string}` | `!${AuthErrorCode}` | null;
 
 /** A session as the tabs send it: `User.toStorageString()`, a JSON object. */
 const serialise = (user: User) => user.toStorageString() as `{${string}`;
@@ -150,7 +151,7 @@ export class Session implements AuthSession {
     /** Takes a stored (or cleared) session into this tab's state and tells the other tabs. */
     const loaded = (user: User | null, error: AuthError | null = null): void => {
       log(user ? 'session: tokens stored' : 'session: cleared');
-      const message = (user && serialise(user)) ?? error?.code ?? null;
+      const message: TabMessage = user ? serialise(user) : error ? `!${error.code}` : null;
       if (message !== synced) channel?.postMessage(message);
       synced = message;
       current = user;
@@ -186,10 +187,11 @@ export class Session implements AuthSession {
             return;
           client.store(user);
           loaded(user);
-        } else if (current) {
-          // Signed out (null) or the session ended (an error code) in another tab: end it here too, with a reason.
-          const code = (message ?? 'session') as AuthErrorCode;
-          synced = code;
+        } else if (current && (message === null || message[0] === '!')) {
+          // Signed out (null) or the session ended ('!' and an error code) in another tab: end it here too, with a
+          // reason (this tab's own message for it is then `synced`, and is not sent again).
+          const code = (message?.slice(1) ?? 'session') as AuthErrorCode;
+          synced = `!${code}`;
           end(
             new AuthError(code, message ? 'Session expired — sign in again.' : 'Signed out in another tab.'),
           );
