@@ -13,7 +13,8 @@ import { withLock } from './withLock.js';
  * A message on the tab channel: `'ask'` (a new tab wants the session), a serialised `User` (`'{…'`), `'none'` (the
  * answer of a tab without a session: only a tab still asking takes it), `null` (signed out) or `'!'` and the
  * {@link AuthErrorCode} the session ended with (e.g. `'!refresh'`). Tabs ignore any other message, so that a later
- * version can add messages without ending the sessions of tabs still running this one.
+ * version can add messages without ending the sessions of tabs still running this one; it must not send a code this
+ * version does not know after `'!'`.
  */
 type TabMessage = 'ask' | 'none' | `{${string}` | `!${AuthErrorCode}` | null;
 
@@ -170,7 +171,7 @@ export class Session implements AuthSession {
       loaded(null, error);
     };
 
-    const receive = (message: TabMessage): void => {
+    const receive = (message: unknown): void => {
       if (message === 'ask') {
         // A tab that knows where it stands answers, with or without a session, so the asker need not wait out the
         // others; a tab still asking itself answers once it knows (see settle; loaded broadcasts a session anyway).
@@ -179,9 +180,9 @@ export class Session implements AuthSession {
       } else if (message === 'none') {
         // Never "signed out": a session that another tab broadcasts meanwhile must not be ended by a stale answer.
         settle();
-      } else if (message !== synced) {
+      } else if (message !== synced && (message === null || typeof message === 'string')) {
         if (message?.[0] === '{') {
-          synced = message;
+          synced = message as `{${string}`;
           const user = User.fromStorageString(message);
           if (current?.profile.sub === user.profile.sub && (user.expires_at ?? 0) < (current.expires_at ?? 0))
             return;
@@ -269,7 +270,7 @@ export class Session implements AuthSession {
       },
       start: () => {
         const tab = tabs ? new BroadcastChannel(name) : undefined;
-        if (tab) tab.onmessage = ({ data }: MessageEvent<TabMessage>) => receive(data);
+        if (tab) tab.onmessage = ({ data }: MessageEvent<unknown>) => receive(data);
         channel = tab;
         const online = (): void => {
           if (failures) renewQuietly();

@@ -126,10 +126,10 @@ describe('tab sync', () => {
     });
   });
 
-  describe('a tab still asking, answered around a session', () => {
+  describe('a new tab, and what the other tabs send it', () => {
     /**
      * A tab still asking (no stored session, the peer wait faked), a session to send it (serialised as tabs send it,
-     * so the tab does not pass it on) and a raw peer channel with the messages it received.
+     * so the tab does not pass it on), a raw peer channel with the messages it received, and the tab's `useAuth()`.
      */
     async function askingTab() {
       stubCognito();
@@ -137,14 +137,14 @@ describe('tab sync', () => {
       const session = User.fromStorageString(sessionStorage.getItem(USER_KEY) ?? '').toStorageString();
       sessionStorage.clear();
       vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-      const { Probe } = statusProbe();
-      renderWithProvider(<Probe />);
+      const probe = statusProbe();
+      renderWithProvider(<probe.Probe />);
       expect(screen.getByText('loading')).toBeTruthy();
       const peer = new BroadcastChannel(CHANNEL);
       const answers: unknown[] = [];
       peer.onmessage = ({ data }: MessageEvent) => answers.push(data);
       onTestFinished(() => peer.close());
-      return { peer, session, answers };
+      return { peer, session, answers, auth: probe.current };
     }
 
     it("a session after a 'none' signs the tab in", async () => {
@@ -168,11 +168,27 @@ describe('tab sync', () => {
     it("a message it does not know (a later version's, or an error code without its '!') ends nothing", async () => {
       const { peer, session, answers } = await askingTab();
       peer.postMessage(session);
-      for (const message of ['refresh', 'session', 'hello', '', 42]) peer.postMessage(message);
+      // (Node's BroadcastChannel delivers `undefined` as null, so it is not among them.)
+      for (const message of ['refresh', 'session', 'hello', '', 42, {}, ['!']]) peer.postMessage(message);
       peer.postMessage('ask');
       await until(() => expect(answers).toHaveLength(1));
       expect(String(answers[0])).toContain('"access_token":"access-9"');
       expect(screen.getByText('authenticated')).toBeTruthy();
     });
+
+    it.each([
+      ['!refresh', 'refresh', 'Session expired — sign in again.'],
+      [null, 'session', 'Signed out in another tab.'],
+    ])(
+      '%j ends its session with code %s and says why, and is not passed on',
+      async (message, code, reason) => {
+        const { peer, session, answers, auth } = await askingTab();
+        peer.postMessage(session);
+        peer.postMessage(message);
+        peer.postMessage('ask');
+        await until(() => expect(answers).toEqual(['none'])); // no echo before the answer
+        expect(auth()).toMatchObject({ status: 'unauthenticated', error: { code, message: reason } });
+      },
+    );
   });
 });
