@@ -46,21 +46,30 @@ const FORBIDDEN_IN_BROWSER = ['jose'];
 const SCRATCH_DEPENDENCIES = ['react', 'react-dom', 'react-oidc-context'];
 const SCRATCH_DEV_DEPENDENCIES = ['vite', 'typescript', '@types/react', '@types/react-dom'];
 
-/** A React major the peer range admits, and the versions the scratch app pins for it instead of the repository's. */
+/**
+ * A React major the peer range admits: where the repository installed its `react` and `react-dom`, and the versions
+ * the scratch app pins for it instead of the repository's.
+ */
 interface ReactLine {
   major: number;
+  reactRoot: string;
   pins: Record<string, string>;
 }
 
+/** `react` and `react-dom`: the packages a {@link ReactLine} takes from its own install. */
+const REACT_PACKAGES = ['react', 'react-dom'];
+
 /**
- * Every React major of the peer range `^18 || ^19`: the repository's own (19), and 18 with its own types, so that
- * the declared range is what a consumer's app type-checks, builds and signs in with.
+ * Every React major of the peer range `^18 || ^19`: the repository's own (19), and 18 — as the `test/react18`
+ * workspace installs it, with its own types — so that the declared range is what a consumer's app type-checks,
+ * builds and signs in with.
  */
 const SCRATCH_REACT_LINES: ReactLine[] = [
-  { major: 19, pins: {} },
+  { major: 19, reactRoot: REPO_ROOT, pins: {} },
   {
     major: 18,
-    pins: { react: '18.3.1', 'react-dom': '18.3.1', '@types/react': '18.3.32', '@types/react-dom': '18.3.7' },
+    reactRoot: join(REPO_ROOT, 'test', 'react18'),
+    pins: { '@types/react': '18.3.32', '@types/react-dom': '18.3.7' },
   },
 ];
 
@@ -204,9 +213,10 @@ async function importGraphProblems(
   return { files: parent.size, bare: [...bare].sort(), problems };
 }
 
-function installedVersion(name: string): string {
-  const manifest = join(REPO_ROOT, 'node_modules', name, 'package.json');
-  if (!existsSync(manifest)) throw new StepFailure(`${name} is not installed in the repository`);
+/** The version of `name` installed under `root` (default: the repository's). */
+function installedVersion(name: string, root = REPO_ROOT): string {
+  const manifest = join(root, 'node_modules', name, 'package.json');
+  if (!existsSync(manifest)) throw new StepFailure(`${name} is not installed in ${root}`);
   return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
 }
 
@@ -216,7 +226,12 @@ function scratchPins(line: ReactLine): {
   devDependencies: Record<string, string>;
 } {
   const pin = (names: string[]): Record<string, string> =>
-    Object.fromEntries(names.map((name) => [name, line.pins[name] ?? installedVersion(name)]));
+    Object.fromEntries(
+      names.map((name) => [
+        name,
+        line.pins[name] ?? installedVersion(name, REACT_PACKAGES.includes(name) ? line.reactRoot : REPO_ROOT),
+      ]),
+    );
   return { dependencies: pin(SCRATCH_DEPENDENCIES), devDependencies: pin(SCRATCH_DEV_DEPENDENCIES) };
 }
 
@@ -564,11 +579,7 @@ async function checkPackage(): Promise<StepResult[]> {
           const shippedSubpaths = new Set(shipped.map(({ subpath }) => subpath));
           apiEntries = api.entries.filter((entry) => shippedSubpaths.has(entry.subpath));
         }
-        const react = (
-          JSON.parse(await readFile(join(appDir, 'node_modules', 'react', 'package.json'), 'utf8')) as {
-            version: string;
-          }
-        ).version;
+        const react = installedVersion('react', appDir);
         if (!react.startsWith(`${line.major}.`))
           throw new StepFailure(`installed react@${react}, not react ${line.major}`);
         const versions = Object.entries({ ...pins.dependencies, ...pins.devDependencies }).map(

@@ -46,8 +46,8 @@ function json(part: string): Record<string, unknown> {
  *   `nowSeconds` (default: the device clock — pass a server-corrected time when known); `leewaySeconds` for clock
  *   skew on `exp` and `iat` (default: 300)
  * @returns the verified claims
- * @throws AuthError code `token` naming the failed check; code `network` (or `config` on a 4xx other than 408 and 429) when the
- *   keys cannot be loaded
+ * @throws AuthError code `token` naming the failed check; code `network` (or `config` on a 4xx other than 408 and
+ *   429) when the keys cannot be loaded
  * @example
  * ```ts
  * const claims = await verifyIdToken(response.id_token, keys, { issuer, clientId, nonce });

@@ -124,7 +124,6 @@ describe('bad input gets a clear error and loses nothing', () => {
 
   it('hostile-callback-error: error=access_denied with an <img onerror> error_description and a real state → AuthError "callback" shown as text, no token request, "Sign in again" works', async () => {
     const alertSpy = vi.spyOn(window, 'alert').mockImplementation(() => undefined);
-    onTestFinished(() => alertSpy.mockRestore());
     const callback = await startSignIn(pool);
     const description = '<img src=x onerror=alert(1)>';
     const denied = new URL(`${APP}/callback`);

@@ -104,7 +104,6 @@ describe('<CognitoProvider>', () => {
     renderWithProvider(<App />, { debug: true });
     await screen.findByText('renewed');
     const lines = debug.mock.calls.map((call) => call.join(' '));
-    debug.mockRestore();
     expect(lines).toContain('[react-cognito-sso] renewal: start');
     expect(lines.join('\n')).not.toMatch(/secret|eyJ/);
   });

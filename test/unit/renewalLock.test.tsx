@@ -1,11 +1,11 @@
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import {
-  CONFIG,
   renderWithProvider,
   statusProbe,
   storeSession,
   stubCognito,
+  SYNC_NAME,
   tokenResponse,
   USER_KEY,
 } from './support/fakeCognito.js';
@@ -33,7 +33,7 @@ describe('renewal across tabs', () => {
     await act(async () => {
       expect(await probe.current().getAccessToken()).toBe('access-2');
     });
-    expect(request).toHaveBeenCalledWith(`react-cognito-sso:${CONFIG.clientId}`, expect.any(Function));
+    expect(request).toHaveBeenCalledWith(SYNC_NAME, expect.any(Function));
   });
 
   it('adopts the tokens another tab stored while this one waited for the lock, without a token request', async () => {

@@ -3,12 +3,12 @@ import { User } from 'oidc-client-ts';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { redirectTo } from '../../src/redirectTo.js';
 import {
-  CONFIG,
   renderTwoTabs,
   renderWithProvider,
   statusProbe,
   storeSession,
   stubCognito,
+  SYNC_NAME,
   tokenResponse,
   USER_KEY,
 } from './support/fakeCognito.js';
@@ -22,9 +22,6 @@ async function twoTabs(renewBeforeExpirySeconds = 60) {
   await storeSession({ accessToken: 'access-1' });
   return renderTwoTabs({ a: renewBeforeExpirySeconds });
 }
-
-/** The tabs' channel, as another tab of the app (one that has not started) would open it. */
-const CHANNEL = `react-cognito-sso:${CONFIG.clientId}`;
 
 /** Real macrotasks that let the tabs' messages travel several times over, while a faked `setTimeout` stands still. */
 const MESSAGE_TURNS = 20;
@@ -77,7 +74,7 @@ describe('tab sync', () => {
     it('waits for its peers while another tab leads', async () => {
       stubCognito();
       installWebLocks();
-      void navigator.locks.request(`${CHANNEL}:leader`, () => new Promise(() => undefined));
+      void navigator.locks.request(`${SYNC_NAME}:leader`, () => new Promise(() => undefined));
       vi.useFakeTimers();
       renderWithProvider(<Probe />);
       await act(() => vi.advanceTimersByTimeAsync(100));
@@ -140,7 +137,7 @@ describe('tab sync', () => {
       const probe = statusProbe();
       renderWithProvider(<probe.Probe />);
       expect(screen.getByText('loading')).toBeTruthy();
-      const peer = new BroadcastChannel(CHANNEL);
+      const peer = new BroadcastChannel(SYNC_NAME);
       const answers: unknown[] = [];
       peer.onmessage = ({ data }: MessageEvent) => answers.push(data);
       onTestFinished(() => peer.close());

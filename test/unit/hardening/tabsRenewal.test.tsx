@@ -1,7 +1,7 @@
 import { act, render, screen } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { CognitoProvider, useAuth } from '../../../src/index.js';
+import { CognitoProvider } from '../../../src/index.js';
 import { redirectTo } from '../../../src/redirectTo.js';
 import {
   CONFIG,
@@ -9,6 +9,8 @@ import {
   renderTwoTabs,
   storeSession,
   stubCognito,
+  SYNC_NAME,
+  tabProbe,
   tokenResponse,
   USER_KEY,
 } from '../support/fakeCognito.js';
@@ -17,7 +19,10 @@ import { installWebLocks } from '../support/webLocks.js';
 
 vi.mock('../../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
 
-/** {@link until}, running between retries a real macrotask (WebCrypto, BroadcastChannel), then zero-delay fake timers (the lock's yield). */
+/**
+ * {@link until}, running between retries a real macrotask (WebCrypto, BroadcastChannel), then zero-delay fake timers
+ * (the lock's yield).
+ */
 const untilSettled = (check: () => void) =>
   until(check, () =>
     act(async () => {
@@ -42,15 +47,6 @@ function rotatingPool(expiresIn: number) {
   });
 }
 
-function Tab({ name }: { name: string }) {
-  const { status, user } = useAuth();
-  return (
-    <p>
-      {name}:{status}:{user?.accessToken ?? '-'}
-    </p>
-  );
-}
-
 /**
  * {@link renderTwoTabs}, both renewing on demand (renewBeforeExpirySeconds 7200), once B has adopted the session with
  * `access-0`.
@@ -71,16 +67,17 @@ describe('one session across tabs', () => {
     const requested = installWebLocks();
     await storeSession({ expiresIn: 62, accessToken: 'access-0', refreshToken: 'refresh-0' });
     const cognito = rotatingPool(62);
+    const [a, b, c] = [tabProbe('A'), tabProbe('B'), tabProbe('C')];
     render(
       <StrictMode>
         <CognitoProvider {...CONFIG}>
-          <Tab name="A" />
+          <a.Probe />
         </CognitoProvider>
         <CognitoProvider {...CONFIG} storage="memory">
-          <Tab name="B" />
+          <b.Probe />
         </CognitoProvider>
         <CognitoProvider {...CONFIG} storage="memory">
-          <Tab name="C" />
+          <c.Probe />
         </CognitoProvider>
       </StrictMode>,
     );
@@ -101,8 +98,8 @@ describe('one session across tabs', () => {
       'refresh-3',
       'refresh-4',
     ]);
-    expect(requested).toContain(`react-cognito-sso:${CONFIG.clientId}`);
-    expect(requested).toContain(`react-cognito-sso:${CONFIG.clientId}:leader`);
+    expect(requested).toContain(SYNC_NAME);
+    expect(requested).toContain(`${SYNC_NAME}:leader`);
   });
 
   it('tabs-rotation-everywhere: a rotated refresh token reaches every tab, so any tab can renew next', async () => {

@@ -14,6 +14,8 @@ export const ISSUER = 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Uni
 export const DOMAIN = 'https://auth.example.com';
 export const APP = 'http://localhost:3000';
 export const USER_KEY = `oidc.user:${ISSUER}:${CONFIG.clientId}`;
+/** The name of the tabs' BroadcastChannel and of the renewal Web Lock (the leader lock is `{SYNC_NAME}:leader`). */
+export const SYNC_NAME = `react-cognito-sso:${CONFIG.clientId}`;
 
 const poolKey = await signingKey('unit-kid');
 const JWKS = { keys: [poolKey.jwk] };
@@ -170,20 +172,22 @@ export function capture<T>(useHook: () => T, show: (value: T) => ReactNode = () 
 export const statusProbe = (label?: string) =>
   capture(useAuth, (auth) => <p>{label ? `${label}:${auth.status}` : auth.status}</p>);
 
+/** A probe of `useAuth()` for one "tab" that renders `{name}:{status}:{access token or -}` — see {@link capture}. */
+export const tabProbe = (name: string) =>
+  capture(useAuth, (auth) => (
+    <p>
+      {name}:{auth.status}:{auth.user?.accessToken ?? '-'}
+    </p>
+  ));
+
 /**
  * Two "tabs" in one document under StrictMode: tab A keeps its session in sessionStorage, tab B in memory, so they
- * share nothing but the BroadcastChannel (and Web Locks, where a test installs them). Each renders
- * `{A|B}:{status}:{access token or -}`; `renewBeforeExpirySeconds` is per tab (default: the SDK's 60).
+ * share nothing but the BroadcastChannel (and Web Locks, where a test installs them). Each renders a
+ * {@link tabProbe}; `renewBeforeExpirySeconds` is per tab (default: the SDK's 60).
  */
 export function renderTwoTabs({ a: renewA = 60, b: renewB = 60 }: { a?: number; b?: number } = {}) {
-  const tab = (name: string) =>
-    capture(useAuth, (auth) => (
-      <p>
-        {name}:{auth.status}:{auth.user?.accessToken ?? '-'}
-      </p>
-    ));
-  const a = tab('A');
-  const b = tab('B');
+  const a = tabProbe('A');
+  const b = tabProbe('B');
   render(
     <StrictMode>
       <CognitoProvider {...CONFIG} renewBeforeExpirySeconds={renewA}>
