@@ -93,14 +93,15 @@ export class Session implements AuthSession {
     };
     const secondsLeft = (user: User): number => (user.expires_at ?? 0) - Date.now() / 1000;
     const set = (next: Partial<AuthState>): void => {
+      // Leaving `loading` without a session (no tab has one, or the callback failed): a tab that asked meanwhile is
+      // told; a session is sent by `loaded` anyway.
+      if (asked && state.status === 'loading' && !next.user) channel?.postMessage('none');
       state = { ...state, ...next };
       listeners.forEach((listener) => listener());
     };
-    /** Ends `loading` without a session (no tab has one), and tells a tab that asked meanwhile. */
+    /** Ends `loading` without a session. */
     const settle = (): void => {
-      if (state.status !== 'loading') return;
-      set({ status: 'unauthenticated' });
-      if (asked) channel?.postMessage('none');
+      if (state.status === 'loading') set({ status: 'unauthenticated' });
     };
     /** Records a failed sign-in: the session's error, and status `error` unless a session exists. */
     const fail = (error: AuthError): AuthError => {

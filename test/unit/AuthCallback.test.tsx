@@ -1,6 +1,6 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { AuthCallback } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
 import {
@@ -12,9 +12,11 @@ import {
   statusProbe,
   storeSession,
   stubCognito,
+  SYNC_NAME,
   tokenResponse,
   USER_KEY,
 } from './support/fakeCognito.js';
+import { realMacrotask, until } from './support/fakeTime.js';
 
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
 
@@ -169,6 +171,33 @@ describe('<AuthCallback>', () => {
     );
     await screen.findByText('again');
     expect(error).toMatchObject({ code: 'callback', error: 'invalid_grant' });
+  });
+
+  it('tells a tab that asked while the code exchange ran that it has no session, once the exchange fails', async () => {
+    await landOnCallback('/', (state) => `code=used&state=${state}`);
+    let release = (): void => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const cognito = stubCognito({
+      onToken: () => released.then(() => json({ error: 'invalid_grant' }, 400)),
+    });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }); // the 150 ms peer wait stands still
+    renderWithProvider(
+      <>
+        <AuthCallback renderError={() => 'failed'} />
+        <Probe />
+      </>,
+    );
+    await until(() => expect(cognito.to('/oauth2/token')).toHaveLength(1));
+    const peer = new BroadcastChannel(SYNC_NAME); // a new tab, opened after the callback tab asked
+    const answers: unknown[] = [];
+    peer.onmessage = ({ data }: MessageEvent) => answers.push(data);
+    onTestFinished(() => peer.close());
+    peer.postMessage('ask');
+    for (let turn = 0; turn < 20; turn += 1) await realMacrotask();
+    expect(answers).toEqual([]); // still loading: it cannot tell yet
+    release();
+    await until(() => expect(answers).toEqual(['none']));
+    expect(auth()).toMatchObject({ status: 'error', error: { code: 'callback' } });
   });
 
   it('goes straight to the app when reached without a response but with a session', async () => {
