@@ -5,7 +5,8 @@ export type FaultableEndpoint = 'token' | 'revoke' | 'jwks' | 'userInfo';
  * What happens to a call picked by {@link EmulatorControls.failNext}: it waits `delayMs` (default: 0), then
  * the connection is dropped (`drop: true`), or answered with `status` (default: 500) / `body` (default: '') /
  * `contentType` (default: 'application/json') when either `status` or `body` is given; a fault with only
- * `delayMs` makes the call slow but otherwise normal.
+ * `delayMs` makes the call slow but otherwise normal. `stall: true` sends the status (default: 200), the headers
+ * and `body` (default: '{'), then never finishes the answer (a connection that dies silently mid-answer).
  */
 export interface Fault {
   status?: number;
@@ -13,6 +14,7 @@ export interface Fault {
   contentType?: string;
   delayMs?: number;
   drop?: boolean;
+  stall?: boolean;
 }
 
 /** Changes to apply to the next ID token the emulator issues, for hardening tests of token validation. */

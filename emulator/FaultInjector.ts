@@ -29,7 +29,7 @@ export class FaultInjector {
 
 function validateFault(fault: Fault): void {
   if (typeof fault !== 'object' || fault === null) throw new RangeError('failNext: fault must be an object');
-  const { status, body, contentType, delayMs, drop } = fault;
+  const { status, body, contentType, delayMs, drop, stall } = fault;
   if (status !== undefined && (!Number.isInteger(status) || status < 200 || status > 599)) {
     throw new RangeError('failNext: fault.status must be an HTTP status from 200 to 599');
   }
@@ -43,10 +43,12 @@ function validateFault(fault: Fault): void {
   }
   if (drop !== undefined && typeof drop !== 'boolean')
     throw new RangeError('failNext: fault.drop must be a boolean');
-  const answers = status !== undefined || body !== undefined || contentType !== undefined;
+  if (stall !== undefined && typeof stall !== 'boolean')
+    throw new RangeError('failNext: fault.stall must be a boolean');
+  const answers = status !== undefined || body !== undefined || contentType !== undefined || stall === true;
   if (drop === true && answers)
-    throw new RangeError('failNext: a dropped call cannot also have a status, body or contentType');
+    throw new RangeError('failNext: a dropped call cannot also have a status, body, contentType or stall');
   if (!answers && drop !== true && delayMs === undefined) {
-    throw new RangeError('failNext: fault needs a status, body, delayMs or drop');
+    throw new RangeError('failNext: fault needs a status, body, delayMs, drop or stall');
   }
 }

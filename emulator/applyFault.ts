@@ -7,9 +7,10 @@ function wait(ms: number): Promise<void> {
 }
 
 /**
- * Applies the next queued fault of `endpoint`, if any: waits `delayMs`, then drops the connection or sends
- * the fault's answer. Returns true when the request is finished (dropped, answered, or given up by the
- * client during the delay), false when the endpoint should answer normally.
+ * Applies the next queued fault of `endpoint`, if any: waits `delayMs`, then drops the connection, sends
+ * the fault's answer, or starts it and never finishes (`stall`). Returns true when the request is taken care of
+ * (dropped, answered, stalled, or given up by the client during the delay), false when the endpoint should answer
+ * normally.
  */
 export async function applyFault(
   faults: FaultInjector,
@@ -25,11 +26,14 @@ export async function applyFault(
     req.socket.destroy();
     return true;
   }
-  if (fault.status === undefined && fault.body === undefined && fault.contentType === undefined) return false;
-  res.writeHead(fault.status ?? 500, {
-    'content-type': fault.contentType ?? 'application/json',
+  const { status, body, contentType, stall } = fault;
+  if (status === undefined && body === undefined && contentType === undefined && stall !== true) return false;
+  res.writeHead(status ?? (stall === true ? 200 : 500), {
+    'content-type': contentType ?? 'application/json',
     'cache-control': 'no-store',
   });
-  res.end(fault.body ?? '');
+  // A stalled answer stays open until the client gives up or the emulator stops (which closes every connection).
+  if (stall === true) res.write(body ?? '{');
+  else res.end(body ?? '');
   return true;
 }

@@ -148,7 +148,7 @@ export class CognitoClient {
       );
     });
     if (new URL(url).searchParams.has('code')) this.#jwks.load().catch(() => undefined);
-    const response = await this.#oidc.processSigninResponse(url).catch((error: unknown) => {
+    const response = await this.#within(this.#oidc.processSigninResponse(url)).catch((error: unknown) => {
       // oidc-client-ts decodes the ID token first: jwt-decode's InvalidTokenError means the answer had none (or junk).
       throw (error as Error).name === 'InvalidTokenError'
         ? new AuthError('token', 'The token endpoint answered without a valid ID token — sign in again.', {
@@ -193,18 +193,18 @@ export class CognitoClient {
     } as UseRefreshTokenArgs['state'];
     // The keys first: a refresh token spent (and, with rotation, replaced) must not be lost to a failed key fetch.
     await this.#jwks.load();
-    const response = await this.#oidc
-      .useRefreshToken({ state, timeoutInSeconds: this.#config.requestTimeoutSeconds })
-      .catch((error: unknown) => {
-        throw tokenRequestError(
-          error,
-          error instanceof ErrorResponse
-            ? /^(invalid|unauthorized|unsupported)_/.test(error.error ?? '')
-              ? 'refresh'
-              : 'network'
-            : 'token',
-        );
-      });
+    const response = await this.#within(
+      this.#oidc.useRefreshToken({ state, timeoutInSeconds: this.#config.requestTimeoutSeconds }),
+    ).catch((error: unknown) => {
+      throw tokenRequestError(
+        error,
+        error instanceof ErrorResponse
+          ? /^(invalid|unauthorized|unsupported)_/.test(error.error ?? '')
+            ? 'refresh'
+            : 'network'
+          : 'token',
+      );
+    });
     if (!response.access_token)
       throw new AuthError('network', 'The token endpoint answered without an access token.');
     if (response.id_token) {
@@ -221,7 +221,9 @@ export class CognitoClient {
   /** Revokes a refresh token at `/oauth2/revoke` (Cognito revokes refresh tokens only), if any; never throws. */
   async revoke(tokens: { refresh_token?: string | undefined } | null): Promise<void> {
     if (tokens?.refresh_token)
-      await this.#oidc.revokeToken(tokens.refresh_token, 'refresh_token').catch(() => undefined);
+      await this.#within(this.#oidc.revokeToken(tokens.refresh_token, 'refresh_token')).catch(
+        () => undefined,
+      );
   }
 
   /**
@@ -235,6 +237,31 @@ export class CognitoClient {
     if (!logout)
       throw new AuthError('signout', 'The pool publishes no end_session_endpoint — set the `domain` option.');
     return logoutUrl({ logout }, clientId, postLogoutRedirectUri);
+  }
+
+  /**
+   * `request`, or AuthError code `network` once `requestTimeoutSeconds` have passed: oidc-client-ts's own timeout
+   * ends when the headers arrive, so an answer whose body stalls would otherwise never settle — and hold the renewal
+   * lock of every tab.
+   */
+  #within<T>(request: Promise<T>): Promise<T> {
+    const seconds = this.#config.requestTimeoutSeconds;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    return Promise.race([
+      request,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () =>
+            reject(
+              new AuthError(
+                'network',
+                `No answer within ${seconds} s — check the network connection and try again.`,
+              ),
+            ),
+          seconds * 1000,
+        );
+      }),
+    ]).finally(() => clearTimeout(timer));
   }
 
   /**

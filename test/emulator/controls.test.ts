@@ -75,6 +75,27 @@ describe('failNext', () => {
     expect((await fetch(jwksUrl())).status).toBe(200);
   });
 
+  it('stalls an answer after its headers until the client gives up', async () => {
+    emulator.controls.failNext('token', 1, { stall: true });
+    const abort = new AbortController();
+    const response = await fetch(`${emulator.domain}/oauth2/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=refresh_token&client_id=controlsclient&refresh_token=x',
+      signal: abort.signal,
+    });
+    expect(response.status).toBe(200);
+    const body = response.text();
+    const outcome = await Promise.race([
+      body.then(() => 'finished'),
+      new Promise((resolve) => setTimeout(resolve, 300, 'still open')),
+    ]);
+    expect(outcome).toBe('still open');
+    abort.abort();
+    await expect(body).rejects.toThrow(/abort/i);
+    expect((await refresh(emulator, 'unknown', 'controlsclient')).status).toBe(400);
+  });
+
   it('delays a call that then answers normally', async () => {
     emulator.controls.failNext('token', 1, { delayMs: 50 });
     const response = await refresh(emulator, 'unknown', 'controlsclient');
@@ -99,6 +120,7 @@ describe('failNext', () => {
     expect(() => emulator.controls.failNext('token', 1, { status: 99 })).toThrow(RangeError);
     expect(() => emulator.controls.failNext('token', 1, {})).toThrow(RangeError);
     expect(() => emulator.controls.failNext('token', 1, { drop: true, status: 500 })).toThrow(RangeError);
+    expect(() => emulator.controls.failNext('token', 1, { drop: true, stall: true })).toThrow(RangeError);
     expect(() => emulator.controls.failNext('authorize' as 'token', 1, { status: 500 })).toThrow(RangeError);
   });
 });

@@ -171,7 +171,13 @@ describe('the callback (RFC 9700 §2.1, §4.2, §4.5, §4.7, §4.11)', () => {
       what: 'hangs past requestTimeoutSeconds',
       fault: { delayMs: 3000 },
       code: 'network',
-      alert: /aborted — check the network connection/,
+      alert: /— check the network connection and try again\./,
+    },
+    {
+      what: 'stalls after its headers',
+      fault: { stall: true },
+      code: 'network',
+      alert: /No answer within 1 s — check the network connection and try again\./,
     },
   ])(
     'callback-exchange: a code exchange that $what → a clear error (code $code), "Sign in again" works',

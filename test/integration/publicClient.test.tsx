@@ -94,6 +94,15 @@ describe('public client hygiene', () => {
     expect(await refreshGrant(pool, refreshToken)).toMatchObject({ error: 'invalid_grant' });
   });
 
+  it('sign-out-stalled-revoke: a revocation answer that stalls after its headers does not hold sign-out up past requestTimeoutSeconds', async () => {
+    const { probe } = await signedIn(pool, { requestTimeoutSeconds: 1 });
+    pool.controls.failNext('revoke', 1, { stall: true });
+    await act(() => probe.current().signOut());
+    expect(new URL(lastRedirect()).pathname).toBe('/logout');
+    expect(probe.current().status).toBe('unauthenticated');
+    expect(stored(pool)).toBeNull();
+  });
+
   it('sign-out-logout_uri: a postLogoutRedirectUri not registered on the app client builds a /logout URL the pool refuses', async () => {
     const { probe } = await signedIn(pool, { postLogoutRedirectUri: `${APP}/not-registered` });
     await act(() => probe.current().signOut());

@@ -44,6 +44,7 @@ describe('renewal under faults (RFC 9700 §4.14)', () => {
     ['a malformed body', { status: 200, body: '{"id_token": "' }],
     ['an answer without tokens ({})', { status: 200, body: '{}' }],
     ['a timeout', { delayMs: 3000 }],
+    ['an answer that stalls after its headers', { stall: true }],
     ['a dropped connection (offline)', { drop: true }],
   ])(
     'refresh-fault: %s keeps the session (error "network"), the next renewal succeeds',
