@@ -149,12 +149,7 @@ export class CognitoClient {
     });
     if (new URL(url).searchParams.has('code')) this.#jwks.load().catch(() => undefined);
     const response = await this.#within(this.#oidc.processSigninResponse(url)).catch((error: unknown) => {
-      // oidc-client-ts decodes the ID token first: jwt-decode's InvalidTokenError means the answer had none (or junk).
-      throw (error as Error).name === 'InvalidTokenError'
-        ? new AuthError('token', 'The token endpoint answered without a valid ID token — sign in again.', {
-            cause: error,
-          })
-        : tokenRequestError(error, error instanceof ErrorResponse ? 'callback' : 'token');
+      throw tokenRequestError(error, error instanceof ErrorResponse ? 'callback' : 'token');
     });
     try {
       if (!response.access_token)
@@ -170,7 +165,8 @@ export class CognitoClient {
   }
 
   /**
-   * Renews with the refresh token: a new ID token is verified and must name the same user (`sub`); an answer without
+   * Renews with the refresh token: a new ID token is verified, must name the same user (`sub`) and must be newer
+   * than the session's (`iat` not earlier, not the same token: no replay of an old one); an answer without
    * an ID token keeps the old one, without a `refresh_token` keeps the old one, a rotated one replaces it.
    * `invalid_grant` (and the other final OAuth errors) → code `refresh`; any other error answer, a timeout, a 5xx or
    * a malformed body → `network`.
@@ -208,8 +204,13 @@ export class CognitoClient {
     if (!response.access_token)
       throw new AuthError('network', 'The token endpoint answered without an access token.');
     if (response.id_token) {
-      const { sub } = await this.#verify(response);
+      const { sub, iat } = await this.#verify(response);
       if (sub !== profile.sub) rejectIdToken(`sub is "${sub}", expected "${profile.sub}"`);
+      // The server's clock only moves on: a token issued before the session's own, or that one again, is a replay.
+      if (iat < profile.iat || response.id_token === id_token)
+        rejectIdToken(
+          `iat ${iat} is not after the session's ID token (iat ${profile.iat}): a replayed token`,
+        );
     } else if (id_token) {
       response.id_token = id_token;
     }
@@ -266,8 +267,9 @@ export class CognitoClient {
 
   /**
    * Verifies a token response's ID token. "Now" is the token's own `iat` — the server time learnt at issue — so a
-   * device clock hours off neither rejects a fresh token nor lets an expired one through: `exp` must come after
-   * `iat`, without leeway (the two are the same clock).
+   * device clock hours off does not reject a fresh token: `exp` must come after `iat`, without leeway (the two are
+   * the same clock). Freshness comes from elsewhere: on sign-in the nonce ties the token to this request; on renewal
+   * it must be newer than the session's (see {@link CognitoClient.refresh}).
    */
   #verify({ id_token = '', profile }: { id_token?: string | undefined; profile: { iat: number } }) {
     const { issuer, clientId } = this.#config;
@@ -280,8 +282,15 @@ export class CognitoClient {
   }
 }
 
-/** A failed token request as an `AuthError`; a network failure's message says which request failed. */
+/**
+ * A failed token request as an `AuthError`; a network failure's message says which request failed. oidc-client-ts
+ * decodes the ID token first: jwt-decode's `InvalidTokenError` means the answer had none (or junk).
+ */
 function tokenRequestError(error: unknown, code: AuthErrorCode): AuthError {
+  if ((error as Error).name === 'InvalidTokenError')
+    return new AuthError('token', 'The token endpoint answered without a valid ID token — sign in again.', {
+      cause: error,
+    });
   const wrapped = AuthError.from(error, code);
   return wrapped.code === 'network'
     ? new AuthError('network', `The token request failed: ${wrapped.message}`, { cause: error })

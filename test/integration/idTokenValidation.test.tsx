@@ -91,6 +91,8 @@ describe('ID token validation on renewal (conformance rp-id_token-* on refresh)'
     },
     { claim: 'aud', tamper: { claims: { aud: 'another-client' } } },
     { claim: 'signature', tamper: { foreignKey: true } },
+    // Correctly signed and internally consistent, but issued in 2001: an old token of the same user replayed.
+    { claim: 'iat', tamper: { claims: { iat: 1e9, exp: 1e9 + 3600 } } },
   ])(
     'rp-refresh-id_token-$claim: a renewed ID token with another $claim is rejected and nothing is stored',
     async ({ tamper }) => {

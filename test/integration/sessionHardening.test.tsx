@@ -111,6 +111,20 @@ describe('renewal under faults (RFC 9700 §4.14)', () => {
     expect(redirectTo).not.toHaveBeenCalled();
   });
 
+  it('refresh-junk-id_token: a renewal answered with an ID token that is not a JWT ends the session, saying to sign in again', async () => {
+    const { probe } = await signedIn(pool, { renewBeforeExpirySeconds: 7200 });
+    const body = { access_token: 'a.b.c', id_token: 'junk', expires_in: 3600, token_type: 'Bearer' };
+    pool.controls.failNext('token', 1, { status: 200, body: JSON.stringify(body) });
+    await act(() =>
+      expect(probe.current().getAccessToken()).rejects.toMatchObject({
+        code: 'token',
+        message: 'The token endpoint answered without a valid ID token — sign in again.',
+      }),
+    );
+    expect(probe.current()).toMatchObject({ status: 'unauthenticated', error: { code: 'token' } });
+    expect(stored(pool)).toBeNull();
+  });
+
   it('refresh-no-refresh_token: an answer without refresh_token keeps the old one', async () => {
     const { probe } = await signedIn(pool, { renewBeforeExpirySeconds: 7200 });
     const before = stored(pool);
