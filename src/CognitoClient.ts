@@ -14,6 +14,7 @@ import { logoutUrl } from './logoutUrl.js';
 import { redirectTo } from './redirectTo.js';
 import type { ResolvedConfig } from './resolveConfig.js';
 import { sanitizeReturnTo } from './sanitizeReturnTo.js';
+import { parseSession } from './session/parseSession.js';
 import { rejectIdToken, verifyIdToken } from './verifyIdToken.js';
 
 /**
@@ -71,14 +72,13 @@ export class CognitoClient {
     });
   }
 
-  /** The stored session, read synchronously (for the first render); `null` when there is none or it is unreadable. */
+  /**
+   * The stored session, read synchronously (for the first render); `null` when there is none or it is unreadable
+   * (see {@link parseSession}).
+   */
   read(): User | null {
-    try {
-      const stored = this.#storage.getItem(this.#key);
-      return stored ? User.fromStorageString(stored) : null;
-    } catch {
-      return null;
-    }
+    const stored = this.#storage.getItem(this.#key);
+    return stored ? parseSession(stored) : null;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { User } from 'oidc-client-ts';
+import type { User } from 'oidc-client-ts';
 import type { AuthSession, AuthState, SignInOptions } from '../AuthContext.js';
 import { AuthError, type AuthErrorCode } from '../AuthError.js';
 import { CognitoClient } from '../CognitoClient.js';
@@ -7,6 +7,7 @@ import { redirectTo } from '../redirectTo.js';
 import type { ResolvedConfig } from '../resolveConfig.js';
 import { sanitizeReturnTo } from '../sanitizeReturnTo.js';
 import { renewalDelay } from './renewalDelay.js';
+import { parseSession } from './parseSession.js';
 import { withLock } from './withLock.js';
 
 /**
@@ -182,9 +183,9 @@ export class Session implements AuthSession {
         // Never "signed out": a session that another tab broadcasts meanwhile must not be ended by a stale answer.
         settle();
       } else if (message !== synced && (message === null || typeof message === 'string')) {
-        if (message?.[0] === '{') {
+        const user = message?.[0] === '{' && parseSession(message);
+        if (user) {
           synced = message as `{${string}`;
-          const user = User.fromStorageString(message);
           if (current?.profile.sub === user.profile.sub && (user.expires_at ?? 0) < (current.expires_at ?? 0))
             return;
           client.store(user);

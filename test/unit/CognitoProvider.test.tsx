@@ -9,6 +9,7 @@ import {
   storeSession,
   stubCognito,
   tokenResponse,
+  USER_KEY,
 } from './support/fakeCognito.js';
 
 class Catch extends Component<{ children: ReactNode }, { error: unknown }> {
@@ -77,6 +78,23 @@ describe('<CognitoProvider>', () => {
       return <p>{useAuth().status}</p>;
     }
     renderWithProvider(<App />);
+    await screen.findByText('unauthenticated');
+    expect(cognito.seen).toEqual([]);
+  });
+
+  it.each([
+    'not JSON',
+    '[]',
+    '"x"',
+    '{}',
+    '{"v":2,"data":"x"}',
+    '{"access_token":"a","profile":null}',
+    '{"access_token":"a","profile":{"sub":"s"},"expires_at":"soon"}',
+  ])('treats stored data that is not a usable session (%s) as signed out, and renders', async (value) => {
+    sessionStorage.setItem(USER_KEY, value);
+    const cognito = stubCognito();
+    const probe = statusProbe();
+    renderWithProvider(<probe.Probe />);
     await screen.findByText('unauthenticated');
     expect(cognito.seen).toEqual([]);
   });

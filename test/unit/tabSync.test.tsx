@@ -162,11 +162,13 @@ describe('tab sync', () => {
       expect(screen.getByText('authenticated')).toBeTruthy();
     });
 
-    it("a message it does not know (a later version's, or an error code without its '!') ends nothing", async () => {
+    it("a message it does not know (a later version's, an error code without its '!', or a session it cannot use) ends nothing", async () => {
       const { peer, session, answers } = await askingTab();
       peer.postMessage(session);
       // (Node's BroadcastChannel delivers `undefined` as null, so it is not among them.)
-      for (const message of ['refresh', 'session', 'hello', '', 42, {}, ['!']]) peer.postMessage(message);
+      const notSessions = ['{}', '{"profile":null}', '{"access_token":"a","profile":{}}', '{not JSON'];
+      for (const message of ['refresh', 'session', 'hello', '', 42, {}, ['!'], ...notSessions])
+        peer.postMessage(message);
       peer.postMessage('ask');
       await until(() => expect(answers).toHaveLength(1));
       expect(String(answers[0])).toContain('"access_token":"access-9"');
