@@ -37,9 +37,15 @@ export interface AuthContextValue<TClaims extends object = CustomClaims> {
   signIn(options?: SignInOptions): Promise<void>;
   /** Revokes the refresh token, clears the session in every tab and navigates to Cognito's `/logout`. */
   signOut(): Promise<void>;
-  /** The access token, renewed first when near expiry. Throws `AuthError` code `session` when signed out. */
+  /**
+   * The access token, renewed first when near expiry; while `loading`, once the tab knows whether it has a session.
+   * Throws `AuthError` code `session` when signed out.
+   */
   getAccessToken(): Promise<string>;
-  /** The ID token, renewed first when near expiry. Throws `AuthError` code `session` when signed out. */
+  /**
+   * The ID token, renewed first when near expiry; while `loading`, once the tab knows whether it has a session.
+   * Throws `AuthError` code `session` when signed out.
+   */
   getIdToken(): Promise<string>;
 }
 

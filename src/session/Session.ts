@@ -49,16 +49,20 @@ export class Session implements AuthSession {
    * renewal in flight, under the renewal lock.
    */
   declare signOut: () => Promise<void>;
-  /** The access token, renewed first when near expiry. */
+  /** The access token, renewed first when near expiry (see `getToken`). */
   declare getAccessToken: () => Promise<string>;
-  /** The ID token, renewed first when near expiry. */
+  /** The ID token, renewed first when near expiry (see `getToken`). */
   declare getIdToken: () => Promise<string>;
-  /** A token for `createAuthFetch`: renewed first when near expiry or when `forceRenew` (after a 401). */
+  /**
+   * A token for `createAuthFetch`: renewed first when near expiry or when `forceRenew` (after a 401); while
+   * `loading`, once this tab knows whether it has a session (a new tab receives it from another within ms).
+   */
   declare getToken: (kind: 'access' | 'id', options: { forceRenew: boolean }) => Promise<string>;
   /**
    * Finishes the sign-in on the callback page, once however often it is called while in progress; drops `code`
    * and `state` from the address bar first. Resolves to the sanitised return path — `/` when the page holds no
-   * response this tab is waiting for (reloaded, reached with Back, or an already used `state`) but a session exists.
+   * response this tab is waiting for (reloaded, reached with Back, or an already used `state`) but a session exists
+   * (in this tab, or, while `loading`, in another that sends it).
    */
   declare completeSignIn: (href: string) => Promise<string>;
 
@@ -104,6 +108,15 @@ export class Session implements AuthSession {
     const settle = (): void => {
       if (state.status === 'loading') set({ status: 'unauthenticated' });
     };
+    /** Resolves once this tab knows whether it has a session (at once unless `loading`). */
+    const known = (): Promise<void> =>
+      new Promise((resolve) => {
+        const check = (): void => {
+          if (state.status !== 'loading') resolve(void listeners.delete(check));
+        };
+        listeners.add(check);
+        check();
+      });
     /** Records a failed sign-in: the session's error, and status `error` unless a session exists. */
     const fail = (error: AuthError): AuthError => {
       set({ status: current ? 'authenticated' : 'error', error });
@@ -215,6 +228,7 @@ export class Session implements AuthSession {
         return sanitizeReturnTo((user.state as { returnTo?: unknown } | undefined)?.returnTo, url.origin);
       } catch (cause) {
         const error = AuthError.from(cause, 'callback');
+        if (error.code === 'state') await known(); // a reloaded callback page: another tab may hold the session
         if (error.code === 'state' && current) return '/';
         throw fail(error);
       }
@@ -224,6 +238,7 @@ export class Session implements AuthSession {
       kind: 'access' | 'id',
       { forceRenew }: { forceRenew: boolean },
     ): Promise<string> => {
+      await known(); // a new tab may be about to receive the session from another
       const user = current;
       if (!user) throw new AuthError('session', 'Not signed in — call signIn() first.');
       if (forceRenew || secondsLeft(user) < renewBefore) {

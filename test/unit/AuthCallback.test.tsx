@@ -209,6 +209,17 @@ describe('<AuthCallback>', () => {
     await waitFor(() => expect(navigate).toHaveBeenCalledWith('/'));
   });
 
+  it("goes straight to the app when reached without a response in a new tab, once another tab's session arrives", async () => {
+    await storeSession();
+    window.history.pushState(null, '', '/callback');
+    stubCognito();
+    renderWithProvider(<p>the tab with the session</p>);
+    const navigate = vi.fn();
+    renderWithProvider(<AuthCallback navigate={navigate} />, { storage: 'memory' });
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith('/'));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('outside <CognitoProvider> throws AuthError "provider" naming <AuthCallback> and how to wrap the app', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(() => render(<AuthCallback />)).toThrow(

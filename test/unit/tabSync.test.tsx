@@ -58,8 +58,34 @@ describe('tab sync', () => {
     expect(redirectTo).toHaveBeenCalledOnce();
   });
 
+  it("hands a token asked for while a new tab is still loading once another tab's session arrives", async () => {
+    stubCognito();
+    const { b } = await twoTabs();
+    expect(screen.getByText('B:loading:-')).toBeTruthy();
+    await act(async () => {
+      expect(await b.current().getAccessToken()).toBe('access-1');
+    });
+  });
+
   describe('a tab without a session', () => {
     const { Probe } = statusProbe();
+
+    it('rejects a token asked for while loading once it knows no tab has a session', async () => {
+      stubCognito();
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const probe = statusProbe('A');
+      renderWithProvider(<probe.Probe />);
+      expect(screen.getByText('A:loading')).toBeTruthy();
+      let outcome: unknown = 'pending';
+      void probe
+        .current()
+        .getAccessToken()
+        .catch((error: unknown) => (outcome = error));
+      await act(() => vi.advanceTimersByTimeAsync(100));
+      expect(outcome).toBe('pending'); // another tab may still send a session
+      await act(() => vi.advanceTimersByTimeAsync(50));
+      expect(outcome).toMatchObject({ code: 'session' });
+    });
 
     it('is signed out at once when no other tab runs the app: it leads under the Web Lock, so no peer can answer', async () => {
       stubCognito();
