@@ -1,7 +1,8 @@
 /**
  * Wraps `fetch` to send `Authorization: Bearer <token>` — the access token, or the ID token with `token: 'id'`
- * (as OpenMetadata's UI sends it) — and, on a 401 answer, renews the token and retries exactly once. A request whose
- * body is a one-shot `ReadableStream` is not retried. The header replaces any `Authorization` the caller set.
+ * (as OpenMetadata's UI sends it) — and, on a 401 answer, retries exactly once: with the session's token when it
+ * changed meanwhile (another request's 401 renewed it), else after renewing it. A request whose body is a one-shot
+ * `ReadableStream` is not retried. The header replaces any `Authorization` the caller set.
  *
  * **Warning:** the token goes to whatever URL is fetched; call only your own APIs with it.
  *
@@ -19,12 +20,16 @@ export function createAuthFetch(
 ): (input: RequestInfo | URL, init?: RequestInit & { token?: 'access' | 'id' }) => Promise<Response> {
   return async (input, { token: kind = 'access', ...rest } = {}) => {
     const request = input as Partial<Request>;
-    const send = async (forceRenew: boolean): Promise<Response> => {
+    const token = (forceRenew: boolean) => getToken(kind, { forceRenew });
+    const send = (value: string): Promise<Response> => {
       const headers = new Headers(rest.headers ?? request.headers);
-      headers.set('Authorization', `Bearer ${await getToken(kind, { forceRenew })}`);
+      headers.set('Authorization', `Bearer ${value}`);
       return fetch(request.clone?.() ?? input, { ...rest, headers });
     };
-    const response = await send(false);
-    return response.status === 401 && !(rest.body instanceof ReadableStream) ? send(true) : response;
+    const sent = await token(false);
+    const response = await send(sent);
+    if (response.status !== 401 || rest.body instanceof ReadableStream) return response;
+    const latest = await token(false);
+    return send(latest !== sent ? latest : await token(true));
   };
 }

@@ -4,7 +4,8 @@ import { useSession } from './session/useSession.js';
 
 /**
  * A `fetch` that sends `Authorization: Bearer <token>` from the session — the access token by default, the ID token
- * with `{ token: 'id' }` — renewing first when the token is near expiry, and once more (with one retry) on a 401.
+ * with `{ token: 'id' }` — renewing first when the token is near expiry, and retrying once on a 401: with the token
+ * another request renewed meanwhile, or after one more renewal.
  * Stable for the life of the provider.
  *
  * **Warning:** the token goes to whatever URL is fetched; call only your own APIs with it.

@@ -21,10 +21,13 @@ function stubFetch(...statuses: number[]) {
   return { fetchStub, sent };
 }
 
-/** A token source that hands out `<kind>-<n>` and records its calls. */
+/** A session's token source: `<kind>-<n>`, where `n` goes up with each renewal (`forceRenew`); records its calls. */
 function tokens() {
-  let issued = 0;
-  return vi.fn(async (kind: 'access' | 'id', _options: { forceRenew: boolean }) => `${kind}-${++issued}`);
+  let renewals = 1;
+  return vi.fn(
+    async (kind: 'access' | 'id', { forceRenew }: { forceRenew: boolean }) =>
+      `${kind}-${forceRenew ? ++renewals : renewals}`,
+  );
 }
 
 describe('createAuthFetch', () => {
@@ -56,9 +59,24 @@ describe('createAuthFetch', () => {
     expect(response.status).toBe(200);
     expect(getToken.mock.calls).toEqual([
       ['id', { forceRenew: false }],
+      ['id', { forceRenew: false }],
       ['id', { forceRenew: true }],
     ]);
     expect(sent.map((s) => s.authorization)).toEqual(['Bearer id-1', 'Bearer id-2']);
+  });
+
+  it('on 401 retries with a token renewed meanwhile, without renewing again', async () => {
+    const { sent } = stubFetch(401, 200);
+    let token = 'access-1';
+    const getToken = vi.fn(async (_kind: 'access' | 'id', { forceRenew }: { forceRenew: boolean }) => {
+      if (forceRenew) throw new Error('renewed again');
+      const value = token;
+      token = 'access-2'; // another request's 401 renews it while this one is in flight
+      return value;
+    });
+    expect((await createAuthFetch(getToken)('/api/v1/tables')).status).toBe(200);
+    expect(sent.map((s) => s.authorization)).toEqual(['Bearer access-1', 'Bearer access-2']);
+    expect(getToken).toHaveBeenCalledTimes(2);
   });
 
   it('does not retry a second time when the retry also gets 401', async () => {
@@ -66,7 +84,7 @@ describe('createAuthFetch', () => {
     const getToken = tokens();
     expect((await createAuthFetch(getToken)('/api/v1/tables')).status).toBe(401);
     expect(sent).toHaveLength(2);
-    expect(getToken).toHaveBeenCalledTimes(2);
+    expect(getToken).toHaveBeenCalledTimes(3);
   });
 
   it.each([403, 500])('does not retry a %i', async (status) => {
@@ -99,7 +117,7 @@ describe('createAuthFetch', () => {
     await authFetch('/b', { headers: [['Accept', 'text/plain']] });
     expect(sent.map((s) => [s.headers.get('Accept'), s.authorization])).toEqual([
       ['application/json', 'Bearer access-1'],
-      ['text/plain', 'Bearer access-2'],
+      ['text/plain', 'Bearer access-1'],
     ]);
   });
 

@@ -48,6 +48,31 @@ describe('useAuthFetch()', () => {
     ]);
   });
 
+  it('renews once for requests all sent with the rejected token, however late their 401s come back', async () => {
+    await storeSession({ accessToken: 'access-1' });
+    let release = (): void => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let rejected = 0;
+    const cognito = stubCognito({
+      onApi: async (request) => {
+        if (request.headers.get('Authorization') !== 'Bearer access-1') return json({ ok: true });
+        if (++rejected > 1) await released; // the second and third 401s come after the first one's renewal
+        return json({}, 401);
+      },
+      onToken: () => tokenResponse(),
+    });
+    renderWithProvider(<Probe />);
+    const send = () => authFetch()(`${APP}/api/v1/tables`).then((response) => response.status);
+    await act(async () => {
+      const first = send();
+      const others = [send(), send()];
+      expect(await first).toBe(200);
+      release();
+      expect(await Promise.all(others)).toEqual([200, 200]);
+    });
+    expect(cognito.to('/oauth2/token')).toHaveLength(1);
+  });
+
   it('outside <CognitoProvider> throws AuthError "provider" naming useAuthFetch()', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(() => render(<Probe />)).toThrow(

@@ -103,7 +103,7 @@ export function stubCognito(
   handlers: {
     onToken?: (body: URLSearchParams) => Response | Promise<Response>;
     onRevoke?: (body: URLSearchParams) => Response;
-    onApi?: (request: SeenRequest) => Response;
+    onApi?: (request: SeenRequest) => Response | Promise<Response>;
     discovery?: Record<string, unknown>;
   } = {},
 ): { fetch: Mock; seen: SeenRequest[]; to: (path: string) => SeenRequest[] } {
