@@ -1,7 +1,8 @@
 /**
  * Stable error categories of {@link AuthError}; branch on these, never on messages.
  *
- * - `config`: invalid provider configuration or OpenMetadata auth config.
+ * - `config`: invalid provider configuration or OpenMetadata auth config, or a signing-key URL that answers as if
+ *   there were no such pool (a 4xx other than 408 and 429, or a 2xx that is no key set).
  * - `provider`: a hook or component used outside `<CognitoProvider>`.
  * - `callback`: Cognito returned `error=` to the callback, or the callback URL is malformed.
  * - `state`: missing, unknown, replayed or expired sign-in state (e.g. storage cleared mid-login).

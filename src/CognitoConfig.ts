@@ -13,7 +13,10 @@
  * @see https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-userpools-server-contract-reference.html
  */
 export interface CognitoConfig {
-  /** The user pool ID, `{region}_{id}` (e.g. `us-east-1_AbC123xyz`, at most 55 characters); its prefix is the region. */
+  /**
+   * The user pool ID, `{region}_{id}` (e.g. `us-east-1_AbC123xyz`, at most 55 characters); its prefix is the region,
+   * and must be an AWS region unless `endpoint` or `authority` is given (emulators use e.g. `local_…`).
+   */
   userPoolId: string;
   /** The app client ID of a public client (no client secret: a secret cannot be kept in a browser). */
   clientId: string;
@@ -27,22 +30,23 @@ export interface CognitoConfig {
   region?: string;
   /**
    * Issuer base for emulators and other local stand-ins: the issuer becomes `${endpoint}/${userPoolId}`
-   * (default: `https://cognito-idp.{region}.amazonaws.com`).
+   * (default: `https://cognito-idp.{region}.amazonaws.com`, `.com.cn` for `cn-` regions).
    */
   endpoint?: string;
   /**
    * The full issuer URL, as OpenMetadata's `authority`; its last path segment must be `userPoolId`
-   * (default: derived from `endpoint` or the region).
+   * (default: derived from `endpoint` or the region). For an AWS issuer (`https://cognito-idp.…`) tokens may carry
+   * its updated form `https://issuer-cognito-idp.…` (a pool with `IssuerConfiguration: UPDATED`).
    */
   authority?: string;
   /**
    * Where Cognito sends the browser after sign-in: an absolute URL on the app's origin, exactly as registered on
-   * the app client (default: `${origin}/callback`).
+   * the app client (default: `${origin}/callback`). Like Cognito, it must be https (`http://` only on localhost).
    */
   redirectUri?: string;
   /**
    * Where Cognito's `/logout` sends the browser (its `logout_uri`): an absolute URL on the app's origin, exactly
-   * as registered as a sign-out URL (default: `${origin}/`).
+   * as registered as a sign-out URL (default: `${origin}/`); https (`http://` only on localhost).
    */
   postLogoutRedirectUri?: string;
   /** OAuth scopes to request; must include `openid` (default: `['openid', 'email', 'profile']`). */
@@ -55,9 +59,12 @@ export interface CognitoConfig {
    * `'local'` keeps them after the browser closes. Prefer the default.
    */
   storage?: 'session' | 'local' | 'memory';
-  /** Timeout of each request to Cognito — code exchange, refresh, revoke, JWKS — in seconds (default: 10). */
+  /**
+   * Timeout of each request to Cognito — code exchange, refresh, revoke, JWKS — in seconds, at most 2147483
+   * (default: 10).
+   */
   requestTimeoutSeconds?: number;
-  /** Renew the tokens this many seconds before they expire (default: 60). */
+  /** Renew the tokens this many seconds (at most 2147483) before they expire (default: 60). */
   renewBeforeExpirySeconds?: number;
   /** Log the flow's steps to the console, never token values (default: false). */
   debug?: boolean;

@@ -10,7 +10,7 @@ import { RS256, rejectIdToken } from './verifyIdToken.js';
  * ```ts
  * const keys = new JwksCache(config.jwksUri, { timeoutSeconds: 10 });
  * void keys.load().catch(() => undefined);
- * const claims = await verifyIdToken(idToken, keys, { issuer, clientId });
+ * const claims = await verifyIdToken(idToken, keys, { issuer: config.issuers, clientId });
  * ```
  * @see https://www.rfc-editor.org/rfc/rfc7517 (JSON Web Key)
  * @see https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html
@@ -30,7 +30,8 @@ export class JwksCache {
    * (when present) is not `sig`.
    *
    * @throws AuthError code `token` when the pool has no usable RS256 signing key with this `kid`; code `config` when
-   *   the key set answers 4xx (no such pool: a wrong pool ID or endpoint); code `network` when it cannot be loaded
+   *   the key set URL answers 4xx, or 2xx without a key set (e.g. an app's HTML page): no such pool, a wrong pool ID
+   *   or endpoint; code `network` when it cannot be loaded
    */
   declare readonly getKey: (kid: string) => Promise<CryptoKey>;
 
@@ -51,21 +52,23 @@ export class JwksCache {
     const fetchKeys = async (): Promise<JsonWebKey[]> => {
       const abort = new AbortController();
       const timer = setTimeout(() => abort.abort(), timeoutSeconds * 1000);
-      let status = 0;
+      let config = false;
       let problem: unknown;
       try {
         const response = await get(jwksUri, { signal: abort.signal });
-        status = response.status;
-        const set = ((response.ok && (await response.json())) as { keys?: unknown } | null)?.keys;
+        const { ok, status } = response;
+        const body = ok && (await response.text());
+        // An answer that says the URL is wrong: a 4xx, except 408 and 429 (timed out, throttled: worth retrying), or
+        // a 2xx without a key set (e.g. an app's index.html, served for any path, behind a wrong endpoint).
+        config = ok || (status > 399 && status < 500 && status !== 408 && status !== 429);
+        problem = ok ? 'no "keys" array' : `HTTP ${status}`;
+        const set = body && (JSON.parse(body) as { keys?: unknown } | null)?.keys;
         if (Array.isArray(set)) return set;
-        problem = response.ok ? 'no "keys" array' : `HTTP ${status}`;
       } catch (err) {
         problem = err;
       } finally {
         clearTimeout(timer);
       }
-      // A 4xx means no such pool, except 408 and 429 (timed out, throttled): those are worth retrying.
-      const config = status > 399 && status < 500 && status !== 408 && status !== 429;
       throw new AuthError(
         config ? 'config' : 'network',
         `Could not load signing keys from ${jwksUri}: ${problem} — ${config ? 'check userPoolId, region and endpoint/authority' : 'check the network connection and try again'}.`,

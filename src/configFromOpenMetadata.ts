@@ -10,7 +10,7 @@ import { checkConfig, parseUrl } from './resolveConfig.js';
  * @param json - the parsed response body
  * @param overrides - props to set or replace, e.g. `{ storage: 'local' }`
  * @throws AuthError code `config` when `provider` is not `aws-cognito`, the client is confidential, or `clientId` /
- *   `authority` is missing or malformed
+ *   `authority` is missing or malformed (`authority` must end with the pool ID, not e.g. the discovery path)
  * @example
  * ```tsx
  * const auth = await (await fetch('/api/v1/system/config/auth')).json();
@@ -39,7 +39,7 @@ export function configFromOpenMetadata(json: unknown, overrides: Partial<Cognito
   checkConfig(typeof clientId === 'string' && clientId, 'clientId', clientId, 'is not an app client ID', fix);
   const userPoolId = parseUrl(authority)?.pathname.split('/').filter(Boolean).pop();
   checkConfig(
-    userPoolId,
+    userPoolId && userPoolId.includes('_'),
     'authority',
     authority,
     'is not an issuer URL',

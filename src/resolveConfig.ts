@@ -8,8 +8,18 @@ export interface ResolvedConfig {
   clientId: string;
   /** The pool's region (the pool ID's prefix). */
   region: string;
-  /** `https://cognito-idp.{region}.amazonaws.com/{userPoolId}`, `${endpoint}/${userPoolId}`, or `authority`. */
+  /**
+   * `https://cognito-idp.{region}.amazonaws.com/{userPoolId}` (`.com.cn` in China), `${endpoint}/${userPoolId}`, or
+   * `authority`: the base of the JWKS and discovery URLs.
+   */
   issuer: string;
+  /**
+   * The `iss` values accepted: `issuer`, and when it is AWS's original form (`https://cognito-idp.…`) its updated
+   * form `https://issuer-cognito-idp.…` too, which a pool with `IssuerConfiguration: UPDATED` puts in its tokens.
+   *
+   * @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_IssuerConfigurationType.html
+   */
+  issuers: string[];
   /** `${issuer}/.well-known/jwks.json` */
   jwksUri: string;
   /** `${issuer}/.well-known/openid-configuration` */
@@ -29,8 +39,11 @@ export interface ResolvedConfig {
 
 /** RFC 6749 §3.3 scope-token: printable ASCII (`!`–`~`) except space, `"` and `\`. */
 const SCOPE_TOKEN = /^[!#-[\]-~]+$/;
-/** The region in a Cognito issuer host (`cognito-idp.{region}.amazonaws.com`) or domain (`….auth.{region}.amazoncognito.com`). */
-const AWS_HOST_REGION = /(^cognito-idp|\.auth)\.([\w-]+)\.amazon(aws|cognito)\.com$/;
+/**
+ * The region in a Cognito issuer host (`cognito-idp.{region}.amazonaws.com`, `issuer-` in front when updated,
+ * `.com.cn` in China) or domain (`….auth.{region}.amazoncognito.com`).
+ */
+const AWS_HOST_REGION = /(cognito-idp|\.auth)\.([\w-]+)\.amazon(aws|cognito)\.com(\.cn)?$/;
 /** https, or http on a loopback host. */
 const SECURE = /^https:|^http:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/]/;
 /** Drops trailing slashes. */
@@ -91,14 +104,23 @@ export function parseUrl(value: unknown): URL | undefined {
 export function resolveConfig(config: CognitoConfig, appOrigin: string = location.origin): ResolvedConfig {
   const { userPoolId: pool, clientId, endpoint, authority, domain } = config;
   const fromConsole = 'copy it from the Cognito console';
+  const poolFix = `${fromConsole} (e.g. us-east-1_AbC123xyz)`;
   checkConfig(
     typeof pool === 'string' && /^(?=.{0,55}$)[\w-]+_[^\W_]+$/.test(pool),
     'userPoolId',
     pool,
     'is not a user pool ID',
-    `${fromConsole} (e.g. us-east-1_AbC123xyz)`,
+    poolFix,
   );
   const region = pool.split('_')[0] as string;
+  // Emulators and other stand-ins (endpoint or authority given) may use any prefix, e.g. cognito-local's `local_…`.
+  checkConfig(
+    endpoint !== undefined || authority !== undefined || /^[a-z]{2}(-[a-z]+)+-\d+$/.test(region),
+    'userPoolId',
+    pool,
+    'does not start with an AWS region',
+    poolFix,
+  );
   checkConfig(
     (config.region ?? region) === region,
     'region',
@@ -146,10 +168,12 @@ export function resolveConfig(config: CognitoConfig, appOrigin: string = locatio
     );
     return url;
   };
-  /** An absolute URL on the app's origin, without fragment, returned exactly as given (Cognito matches it exactly). */
+  /**
+   * An absolute URL on the app's origin, without fragment, returned exactly as given (Cognito matches it exactly);
+   * https, or http on localhost, as Cognito requires of callback and sign-out URLs.
+   */
   const appUrl = (field: 'redirectUri' | 'postLogoutRedirectUri', path: string): string => {
-    const value = config[field];
-    if (value === undefined) return origin + path;
+    const value = config[field] ?? origin + path;
     checkConfig(
       typeof value === 'string' && parseUrl(value)?.origin === origin && !value.includes('#'),
       field,
@@ -157,22 +181,29 @@ export function resolveConfig(config: CognitoConfig, appOrigin: string = locatio
       `is not a URL on ${origin} without "#"`,
       'use one registered on the app client',
     );
+    checkConfig(
+      /^https:|^http:\/\/localhost(:|$)/.test(origin),
+      field,
+      value,
+      'is not https',
+      'serve the app over https (Cognito allows http:// only for localhost)',
+    );
     return value;
   };
-  /** A positive, finite number of seconds. */
+  /** A positive number of seconds that setTimeout can wait: at most 2147483 (2^31 − 1 ms; more fires at once). */
   const seconds = (field: 'requestTimeoutSeconds' | 'renewBeforeExpirySeconds', fallback: number): number => {
     const value = config[field] ?? fallback;
     checkConfig(
-      Number.isFinite(value) && value > 0,
+      Number.isFinite(value) && value > 0 && value <= 2147483,
       field,
       value,
-      'is not a positive number',
+      'is not a positive number up to 2147483',
       `give seconds, e.g. ${fallback}`,
     );
     return value;
   };
 
-  let issuer = `https://cognito-idp.${region}.amazonaws.com/${pool}`;
+  let issuer = `https://cognito-idp.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}/${pool}`;
   if (endpoint !== undefined) {
     checkUrl('endpoint', endpoint);
     issuer = `${trimSlash(endpoint)}/${pool}`;
@@ -216,6 +247,9 @@ export function resolveConfig(config: CognitoConfig, appOrigin: string = locatio
     clientId,
     region,
     issuer,
+    issuers: issuer.startsWith('https://cognito-idp.')
+      ? [issuer, issuer.replace('//', '//issuer-')]
+      : [issuer],
     jwksUri: `${wellKnown}jwks.json`,
     metadataUrl: `${wellKnown}openid-configuration`,
     endpoints: domain === undefined ? null : cognitoEndpoints(checkUrl('domain', domain).origin),

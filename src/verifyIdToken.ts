@@ -36,21 +36,22 @@ function json(part: string): Record<string, unknown> {
 
 /**
  * Verifies a Cognito ID token before anything is stored: the RS256 signature against the pool's keys (any other
- * `alg`, including `none` and `HS256`, is refused; `kid` is required), then `iss`, `aud` (string, or array
- * containing the client; `azp` when present), `token_use: 'id'`, `exp` and `iat` within the leeway, `sub`, and
- * `nonce` when one is expected.
+ * `alg`, including `none` and `HS256`, is refused; `kid` is required), then `iss` (any of the issuers given), `aud`
+ * (string, or array containing the client; `azp` when present), `token_use: 'id'`, `exp` and `iat` within the
+ * leeway, `sub`, and `nonce` when one is expected.
  *
  * @param idToken - the compact JWS
  * @param keys - the pool's key set, usually a {@link JwksCache}
- * @param expected - `issuer` and `clientId` to match; `nonce` of the sign-in request (checked when given);
- *   `nowSeconds` (default: the device clock — pass a server-corrected time when known); `leewaySeconds` for clock
- *   skew on `exp` and `iat` (default: 300)
+ * @param expected - `issuer` (one, or the list accepted, e.g. `ResolvedConfig.issuers` with a pool's updated
+ *   `https://issuer-cognito-idp.…` issuer) and `clientId` to match; `nonce` of the sign-in request (checked when
+ *   given); `nowSeconds` (default: the device clock — pass a server-corrected time when known); `leewaySeconds` for
+ *   clock skew on `exp` and `iat` (default: 300)
  * @returns the verified claims
  * @throws AuthError code `token` naming the failed check; code `network` (or `config` on a 4xx other than 408 and
- *   429) when the keys cannot be loaded
+ *   429, or a 2xx that is not a key set) when the keys cannot be loaded
  * @example
  * ```ts
- * const claims = await verifyIdToken(response.id_token, keys, { issuer, clientId, nonce });
+ * const claims = await verifyIdToken(response.id_token, keys, { issuer: config.issuers, clientId, nonce });
  * ```
  * @see https://openid.net/specs/openid-connect-core-1_0.html#IDTokenValidation
  * @see https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html
@@ -64,7 +65,13 @@ export async function verifyIdToken(
     nonce,
     nowSeconds: now = Math.floor(Date.now() / 1000),
     leewaySeconds: leeway = 300,
-  }: { issuer: string; clientId: string; nonce?: string; nowSeconds?: number; leewaySeconds?: number },
+  }: {
+    issuer: string | readonly string[];
+    clientId: string;
+    nonce?: string;
+    nowSeconds?: number;
+    leewaySeconds?: number;
+  },
 ): Promise<CognitoIdTokenClaims> {
   let header: Record<string, unknown>;
   let claims: Record<string, unknown>;
@@ -91,7 +98,14 @@ export async function verifyIdToken(
   }
   const client = `"${clientId}"`;
   const checkClient = 'check that clientId is this app client';
-  check(claims, 'iss', claims.iss === issuer, `"${issuer}"`, 'check that userPoolId and domain are one pool');
+  const issuers = [issuer].flat();
+  check(
+    claims,
+    'iss',
+    issuers.includes(claims.iss as string),
+    `"${issuers.join('" or "')}"`,
+    'check that userPoolId and domain are one pool',
+  );
   check(claims, 'aud', [claims.aud].flat().includes(clientId), client, checkClient);
   check(claims, 'azp', claims.azp === undefined || claims.azp === clientId, client, checkClient);
   check(claims, 'token_use', claims.token_use === 'id', '"id"');

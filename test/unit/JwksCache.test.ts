@@ -107,9 +107,6 @@ describe('JwksCache', () => {
     ['a 500 answer', async () => new Response('oops', { status: 500 }), /: HTTP 500 — /],
     ['a 429 answer (throttled)', async () => new Response('{}', { status: 429 }), /: HTTP 429 — /],
     ['a 408 answer', async () => new Response('{}', { status: 408 }), /: HTTP 408 — /],
-    ['a non-JSON answer', async () => new Response('<html>'), /: SyntaxError: .*JSON.* — /],
-    ['an answer without keys', async () => Response.json({ kid: 'k1' }), /: no "keys" array — /],
-    ['an answer of null', async () => Response.json(null), /: no "keys" array — /],
   ])('reports %s as a network error', async (_name, answer, reason) => {
     const cache = new JwksCache(URI, { fetch: vi.fn<typeof fetch>(answer) });
     const err = await failure(cache.getKey('k1'));
@@ -135,6 +132,39 @@ describe('JwksCache', () => {
       );
     },
   );
+
+  it.each([
+    [
+      'an HTML page (an app answering any path, behind a wrong endpoint)',
+      async () => new Response('<!doctype html><html>', { headers: { 'Content-Type': 'text/html' } }),
+      /: SyntaxError: .*JSON.* — /,
+    ],
+    ['an empty answer', async () => new Response(null, { status: 204 }), /: no "keys" array — /],
+    ['an answer without keys', async () => Response.json({ kid: 'k1' }), /: no "keys" array — /],
+    ['an answer of null', async () => Response.json(null), /: no "keys" array — /],
+  ])('reports a 2xx with %s as a configuration error', async (_name, answer, reason) => {
+    const err = await failure(new JwksCache(URI, { fetch: vi.fn<typeof fetch>(answer) }).getKey('k1'));
+    expect(err.code).toBe('config');
+    expect(err.message).toMatch(reason);
+    expect(err.message).toMatch(/ — check userPoolId, region and endpoint\/authority\.$/);
+  });
+
+  it('tells a 2xx body cut off in transit (network) from one that is no key set (config)', async () => {
+    const cutOff = async () =>
+      new Response(
+        new ReadableStream({
+          start: (controller) => controller.error(new TypeError('terminated')),
+        }),
+      );
+    const err = await failure(new JwksCache(URI, { fetch: vi.fn<typeof fetch>(cutOff) }).getKey('k1'));
+    expect(err).toMatchObject({ code: 'network', cause: new TypeError('terminated') });
+    const html = async () => new Response('<html>');
+    expect(
+      await failure(new JwksCache(URI, { fetch: vi.fn<typeof fetch>(html) }).getKey('k1')),
+    ).toMatchObject({
+      code: 'config',
+    });
+  });
 
   it('aborts a request that outlives the timeout (default 10 s)', async () => {
     vi.useFakeTimers();

@@ -95,6 +95,20 @@ describe('configFromOpenMetadata', () => {
       { ...openMetadataAuthConfig, authority: 'https://cognito-idp.us-east-1.amazonaws.com/' },
       /^authority: "https:\/\/cognito-idp\.us-east-1\.amazonaws\.com\/" is not an issuer URL/,
     ],
+    [
+      'discovery URL pasted as authority',
+      {
+        ...openMetadataAuthConfig,
+        authority:
+          'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Em0lat0r/.well-known/openid-configuration',
+      },
+      /^authority: "https:\/\/cognito-idp\.us-east-1\.amazonaws\.com\/us-east-1_Em0lat0r\/\.well-known\/openid-configuration" is not an issuer URL — set it in OpenMetadata as /,
+    ],
+    [
+      'JWKS URL pasted as authority',
+      { ...openMetadataAuthConfig, authority: `${openMetadataAuthConfig.authority}/.well-known/jwks.json` },
+      /^authority: ".*jwks\.json" is not an issuer URL/,
+    ],
   ])('rejects a %s', (_name, json, message) => {
     expect(configError(json).message).toMatch(message);
   });

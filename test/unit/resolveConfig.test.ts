@@ -25,6 +25,10 @@ describe('resolveConfig derivations', () => {
       clientId: '3n4b5urk1ft4fl3mg5e62d9ado',
       region: 'eu-west-1',
       issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123xyz',
+      issuers: [
+        'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123xyz',
+        'https://issuer-cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123xyz',
+      ],
       jwksUri: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123xyz/.well-known/jwks.json',
       metadataUrl:
         'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123xyz/.well-known/openid-configuration',
@@ -109,6 +113,83 @@ describe('resolveConfig derivations', () => {
     });
   });
 
+  it.each([
+    ['derived', {}, 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123xyz', true],
+    [
+      'given as authority in the original form',
+      { authority: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123xyz/' },
+      'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123xyz',
+      true,
+    ],
+    [
+      'given as authority in the updated form',
+      { authority: 'https://issuer-cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123xyz' },
+      'https://issuer-cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123xyz',
+      false,
+    ],
+    [
+      'of an emulator',
+      { endpoint: 'http://127.0.0.1:4000' },
+      'http://127.0.0.1:4000/eu-west-1_AbC123xyz',
+      false,
+    ],
+    [
+      'of a proxy',
+      { authority: 'https://idp.example.com/cognito/eu-west-1_AbC123xyz' },
+      'https://idp.example.com/cognito/eu-west-1_AbC123xyz',
+      false,
+    ],
+  ])(
+    'accepts an issuer %s, and its updated twin only when it is an AWS original',
+    (_name, patch, issuer, twin) => {
+      expect(resolveConfig({ ...base, ...patch }, APP)).toMatchObject({
+        issuer,
+        issuers: twin ? [issuer, issuer.replace('https://', 'https://issuer-')] : [issuer],
+        jwksUri: `${issuer}/.well-known/jwks.json`,
+      });
+    },
+  );
+
+  it('derives the issuer of a pool in China on amazonaws.com.cn', () => {
+    const issuer = 'https://cognito-idp.cn-north-1.amazonaws.com.cn/cn-north-1_AbC123xyz';
+    expect(resolveConfig({ ...base, userPoolId: 'cn-north-1_AbC123xyz' }, APP)).toMatchObject({
+      region: 'cn-north-1',
+      issuer,
+      issuers: [issuer, 'https://issuer-cognito-idp.cn-north-1.amazonaws.com.cn/cn-north-1_AbC123xyz'],
+    });
+    expect(
+      resolveConfig({ ...base, userPoolId: 'cn-north-1_AbC123xyz', authority: issuer }, APP).issuer,
+    ).toBe(issuer);
+  });
+
+  it('requires an AWS region as the pool ID prefix unless endpoint or authority is given (emulators: local_…)', () => {
+    for (const region of [
+      'us-gov-west-1',
+      'eu-isoe-west-1',
+      'ap-southeast-5',
+      'il-central-1',
+      'cn-northwest-1',
+    ]) {
+      expect(resolveConfig({ ...base, userPoolId: `${region}_AbC123xyz` }, APP).region).toBe(region);
+    }
+    const local = { ...base, userPoolId: 'local_AbC123xyz' };
+    expect(resolveConfig({ ...local, endpoint: 'http://127.0.0.1:9229' }, APP).region).toBe('local');
+    expect(resolveConfig({ ...local, authority: 'http://localhost:9229/local_AbC123xyz' }, APP).region).toBe(
+      'local',
+    );
+    expect(() => resolveConfig({ ...local, domain: 'http://localhost:9230' }, APP)).toThrow(
+      /^userPoolId: "local_AbC123xyz" does not start with an AWS region — /,
+    );
+  });
+
+  it('accepts seconds up to 2147483 (setTimeout waits at most 2^31 - 1 ms), not one more', () => {
+    const config = { ...base, requestTimeoutSeconds: 2147483, renewBeforeExpirySeconds: 2147483 };
+    expect(resolveConfig(config, APP)).toMatchObject(config);
+    expect(() => resolveConfig({ ...config, renewBeforeExpirySeconds: 2147484 }, APP)).toThrow(
+      /^renewBeforeExpirySeconds: 2147484 is not a positive number up to 2147483 — /,
+    );
+  });
+
   it('accepts a pool ID of the maximum length of 55 characters', () => {
     const userPoolId = `us-east-1_${'a'.repeat(45)}`;
     expect(resolveConfig({ ...base, userPoolId }, APP).region).toBe('us-east-1');
@@ -139,6 +220,16 @@ describe('resolveConfig errors', () => {
       /^userPoolId: "us-east-1_a+" is not a user pool ID/,
     ],
     ['non-string userPoolId', { userPoolId: 42 }, /^userPoolId: 42 is not a user pool ID/],
+    [
+      'userPoolId whose prefix is no AWS region (a typo)',
+      { userPoolId: 'us-east1_AbC123xyz' },
+      /^userPoolId: "us-east1_AbC123xyz" does not start with an AWS region — copy it from the Cognito console \(e\.g\. us-east-1_AbC123xyz\)\.$/,
+    ],
+    [
+      'userPoolId with an upper-case region',
+      { userPoolId: 'US-EAST-1_AbC123xyz' },
+      /^userPoolId: "US-EAST-1_AbC123xyz" does not start with an AWS region — /,
+    ],
     [
       'region contradicting the pool',
       { region: 'us-east-1' },
@@ -218,6 +309,24 @@ describe('resolveConfig errors', () => {
       /^endpoint: "https:\/\/cognito-idp\.us-east-1\.amazonaws\.com" is not in eu-west-1/,
     ],
     [
+      'authority in the updated form in another region',
+      { authority: 'https://issuer-cognito-idp.us-east-1.amazonaws.com/eu-west-1_AbC123xyz' },
+      /^authority: ".*" is not in eu-west-1 — use the user pool's region\.$/,
+    ],
+    [
+      'authority in another China region',
+      {
+        userPoolId: 'cn-north-1_AbC123xyz',
+        authority: 'https://cognito-idp.cn-northwest-1.amazonaws.com.cn/cn-north-1_AbC123xyz',
+      },
+      /^authority: "https:\/\/cognito-idp\.cn-northwest-1\.amazonaws\.com\.cn\/cn-north-1_AbC123xyz" is not in cn-north-1 — /,
+    ],
+    [
+      'endpoint in China for a pool elsewhere',
+      { endpoint: 'https://cognito-idp.cn-north-1.amazonaws.com.cn' },
+      /^endpoint: ".*" is not in eu-west-1 — use the user pool's region\.$/,
+    ],
+    [
       'authority not ending with the pool ID',
       { authority: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Other1' },
       /^authority: ".*" is not the pool's issuer — use https:\/\/cognito-idp\.eu-west-1\.amazonaws\.com\/eu-west-1_AbC123xyz or leave it out\.$/,
@@ -295,12 +404,22 @@ describe('resolveConfig errors', () => {
     [
       'zero request timeout',
       { requestTimeoutSeconds: 0 },
-      /^requestTimeoutSeconds: 0 is not a positive number — give seconds, e\.g\. 10\.$/,
+      /^requestTimeoutSeconds: 0 is not a positive number up to 2147483 — give seconds, e\.g\. 10\.$/,
     ],
     [
       'negative renewal lead',
       { renewBeforeExpirySeconds: -5 },
-      /^renewBeforeExpirySeconds: -5 is not a positive number — give seconds, e\.g\. 60\.$/,
+      /^renewBeforeExpirySeconds: -5 is not a positive number up to 2147483 — give seconds, e\.g\. 60\.$/,
+    ],
+    [
+      'a request timeout beyond setTimeout (it would fire at once)',
+      { requestTimeoutSeconds: 2147484 },
+      /^requestTimeoutSeconds: 2147484 is not a positive number up to 2147483 — give seconds, e\.g\. 10\.$/,
+    ],
+    [
+      'a renewal lead beyond setTimeout',
+      { renewBeforeExpirySeconds: 1e10 },
+      /^renewBeforeExpirySeconds: 10000000000 is not a positive number up to 2147483 — /,
     ],
     ['infinite timeout', { requestTimeoutSeconds: Infinity }, /^requestTimeoutSeconds: Infinity is not/],
     ['NaN timeout', { requestTimeoutSeconds: NaN }, /^requestTimeoutSeconds: NaN is not/],
@@ -311,5 +430,49 @@ describe('resolveConfig errors', () => {
     ],
   ])('rejects %s', (_name, patch, message) => {
     expect(configError(patch)).toMatch(message);
+  });
+});
+
+describe('resolveConfig app URLs', () => {
+  /** The config error of resolving `patch` for an app served from `origin`. */
+  const originError = (origin: string, patch: Partial<CognitoConfig> = {}): unknown => {
+    try {
+      resolveConfig({ ...base, ...patch }, origin);
+    } catch (err) {
+      return err;
+    }
+    throw new Error('expected an AuthError');
+  };
+
+  it.each([
+    'http://om.corp:8585',
+    'http://127.0.0.1:8585',
+    'http://[::1]:8585',
+    'http://localhost.example.com',
+  ])(
+    'rejects the default redirectUri of an app on %s: Cognito allows http:// only for localhost',
+    (origin) => {
+      expect(originError(origin)).toMatchObject({
+        code: 'config',
+        message: `redirectUri: "${origin}/callback" is not https — serve the app over https (Cognito allows http:// only for localhost).`,
+      });
+    },
+  );
+
+  it('accepts https, and http on localhost at any port, and rejects an explicit redirectUri on other http', () => {
+    for (const origin of [
+      'https://om.corp',
+      'https://om.corp:8443',
+      'http://localhost',
+      'http://localhost:5173',
+    ]) {
+      expect(resolveConfig(base, origin)).toMatchObject({
+        redirectUri: `${origin}/callback`,
+        postLogoutRedirectUri: `${origin}/`,
+      });
+    }
+    expect(originError('http://om.corp:8585', { redirectUri: 'http://om.corp:8585/auth/cb' })).toMatchObject({
+      message: expect.stringMatching(/^redirectUri: "http:\/\/om\.corp:8585\/auth\/cb" is not https — /),
+    });
   });
 });

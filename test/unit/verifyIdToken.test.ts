@@ -76,6 +76,16 @@ describe('verifyIdToken accepts', () => {
     expect(fetchStub).toHaveBeenCalledTimes(1);
   });
 
+  it("an iss that is any of the issuers expected (a pool's original and updated issuer)", async () => {
+    const updated = 'https://issuer-cognito-idp.us-east-1.amazonaws.com/us-east-1_Em0lat0r';
+    for (const iss of [ISSUER, updated]) {
+      const options: Expected = { ...expected, issuer: [ISSUER, updated] };
+      expect((await verifyIdToken(await token({ iss }), pool().cache, options)).iss).toBe(iss);
+    }
+    const one: Expected = { ...expected, issuer: [updated] };
+    expect((await verifyIdToken(await token({ iss: updated }), pool().cache, one)).iss).toBe(updated);
+  });
+
   it('an array aud that contains the client', async () => {
     const claims = await verifyIdToken(await token({ aud: ['other', CLIENT] }), pool().cache, expected);
     expect(claims.aud).toEqual(['other', CLIENT]);
@@ -136,6 +146,17 @@ describe('verifyIdToken rejects', () => {
       await tokenError(await token({ iss: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other' })),
     ).toBe(
       `ID token rejected: iss is "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other", expected "${ISSUER}" — check that userPoolId and domain are one pool.`,
+    );
+  });
+
+  it('an iss that is none of the issuers expected, naming them all', async () => {
+    const updated = 'https://issuer-cognito-idp.us-east-1.amazonaws.com/us-east-1_Em0lat0r';
+    const options: Expected = { ...expected, issuer: [ISSUER, updated] };
+    expect(await tokenError(await token({ iss: `${ISSUER}/` }), options)).toBe(
+      `ID token rejected: iss is "${ISSUER}/", expected "${ISSUER}" or "${updated}" — check that userPoolId and domain are one pool.`,
+    );
+    expect(await tokenError(await token({ iss: [ISSUER] }), options)).toMatch(
+      /^ID token rejected: iss is \["http:.*"\], expected /,
     );
   });
 
