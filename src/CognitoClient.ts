@@ -165,7 +165,7 @@ export class CognitoClient {
   }
 
   /**
-   * Renews with the refresh token: a new ID token is verified, must name the same user (`sub`) and must be newer
+   * Renews with the refresh token (the caller stores the result): a new ID token is verified, must name the same user (`sub`) and must be newer
    * than the session's (`iat` not earlier, not the same token: no replay of an old one); an answer without
    * an ID token keeps the old one, without a `refresh_token` keeps the old one, a rotated one replaces it.
    * `invalid_grant` (and the other final OAuth errors) → code `refresh`; any other error answer, a timeout, a 5xx or
@@ -214,9 +214,7 @@ export class CognitoClient {
     } else if (id_token) {
       response.id_token = id_token;
     }
-    const renewed = new User({ ...user, ...response });
-    this.store(renewed);
-    return renewed;
+    return new User({ ...user, ...response });
   }
 
   /** Revokes a refresh token at `/oauth2/revoke` (Cognito revokes refresh tokens only), if any; never throws. */

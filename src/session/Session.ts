@@ -147,7 +147,11 @@ export class Session implements AuthSession {
             end(gone);
             throw gone;
           }
-          loaded(await client.refresh(latest));
+          const renewed = await client.refresh(latest);
+          // Signed in as someone else or signed out in another tab meanwhile: this renewal's tokens are not wanted.
+          if (client.read()?.refresh_token !== latest.refresh_token) return client.revoke(renewed);
+          client.store(renewed);
+          loaded(renewed);
         });
       } catch (cause) {
         // Another tab renewed meanwhile (and may have rotated the refresh token we used): its tokens stand.

@@ -105,6 +105,6 @@ describe('CognitoClient', () => {
       refresh_token: 'refresh-1',
       profile: stored.profile,
     });
-    expect(client.read()?.id_token).toBe(stored.id_token);
+    expect(client.read()?.access_token).toBe(stored.access_token); // the caller stores it
   });
 });

@@ -9,6 +9,7 @@ import {
   storeSession,
   stubCognito,
   SYNC_NAME,
+  tabProbe,
   tokenResponse,
   USER_KEY,
 } from './support/fakeCognito.js';
@@ -65,6 +66,39 @@ describe('tab sync', () => {
     await act(async () => {
       expect(await b.current().getAccessToken()).toBe('access-1');
     });
+  });
+
+  it('drops and revokes a renewal that ends after another tab signed in as someone else', async () => {
+    await storeSession({
+      accessToken: 'access-bob',
+      refreshToken: 'refresh-bob',
+      claims: { sub: 'sub-bob', 'cognito:username': 'bob' },
+    });
+    const bob = sessionStorage.getItem(USER_KEY) ?? '';
+    await storeSession({ accessToken: 'access-1' });
+    let answer = (): void => undefined;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const revoked: (string | null)[] = [];
+    const cognito = stubCognito({
+      onToken: () =>
+        answered.then(() => tokenResponse({ access_token: 'access-2', refresh_token: 'refresh-2' })),
+      onRevoke: (body) => (revoked.push(body.get('token')), new Response('', { status: 200 })),
+    });
+    const a = tabProbe('A');
+    renderWithProvider(<a.Probe />, { renewBeforeExpirySeconds: 7200 }); // every getAccessToken() renews
+    const renewal = a.current().getAccessToken();
+    await until(() => expect(cognito.to('/oauth2/token')).toHaveLength(1));
+    const peer = new BroadcastChannel(SYNC_NAME);
+    onTestFinished(() => peer.close());
+    peer.postMessage(bob); // bob signed in in another tab
+    await until(() => screen.getByText('A:authenticated:access-bob'));
+    answer();
+    await act(async () => {
+      expect(await renewal).toBe('access-bob');
+    });
+    expect(screen.getByText('A:authenticated:access-bob')).toBeTruthy();
+    expect(sessionStorage.getItem(USER_KEY)).toContain('"refresh_token":"refresh-bob"');
+    expect(revoked).toEqual(['refresh-2']);
   });
 
   describe('a tab without a session', () => {
