@@ -102,10 +102,10 @@ export class CognitoClient {
   /**
    * Sends the browser to `/oauth2/authorize` with PKCE S256, a fresh random nonce and the sanitised return path
    * kept in the (local) sign-in state. Without a domain, the discovery document is read once and cached for the
-   * callback page; its `issuer` must be the pool's.
+   * callback page; its `issuer` must be the pool's (either form, see `ResolvedConfig.issuers`).
    */
   async signIn({ returnTo, identityProvider, loginHint, lang }: SignInOptions): Promise<void> {
-    const { endpoints, issuer, metadataUrl, appOrigin } = this.#config;
+    const { endpoints, issuer, issuers, metadataUrl, appOrigin } = this.#config;
     if (!endpoints) {
       const metadata = await this.#oidc.metadataService.getMetadata().catch((cause: unknown) => {
         const { code, message } = AuthError.from(cause, 'config');
@@ -115,10 +115,10 @@ export class CognitoClient {
           { cause },
         );
       });
-      if (metadata.issuer !== issuer) {
+      if (!issuers.includes(metadata.issuer as string)) {
         throw new AuthError(
           'config',
-          `discovery: issuer "${String(metadata.issuer)}" is not ${issuer} — check authority/endpoint.`,
+          `discovery: issuer "${String(metadata.issuer)}" is not ${issuers.join(' or ')} — check authority/endpoint.`,
         );
       }
       sessionStorage.setItem(metadataKey(issuer), JSON.stringify(metadata));
@@ -188,7 +188,11 @@ export class CognitoClient {
       data: user.state,
     } as UseRefreshTokenArgs['state'];
     // The keys first: a refresh token spent (and, with rotation, replaced) must not be lost to a failed key fetch.
-    await this.#jwks.load();
+    // Whatever the answer, a failure now is a passing fault (e.g. a captive portal's page): this configuration
+    // worked at sign-in.
+    await this.#jwks.load().catch((error: AuthError) => {
+      throw new AuthError('network', error.message, { cause: error });
+    });
     const response = await this.#within(
       this.#oidc.useRefreshToken({ state, timeoutInSeconds: this.#config.requestTimeoutSeconds }),
     ).catch((error: unknown) => {
@@ -270,9 +274,9 @@ export class CognitoClient {
    * it must be newer than the session's (see {@link CognitoClient.refresh}).
    */
   #verify({ id_token = '', profile }: { id_token?: string | undefined; profile: { iat: number } }) {
-    const { issuer, clientId } = this.#config;
+    const { issuers, clientId } = this.#config;
     return verifyIdToken(id_token, this.#jwks, {
-      issuer,
+      issuer: issuers,
       clientId,
       nowSeconds: profile.iat,
       leewaySeconds: 0,

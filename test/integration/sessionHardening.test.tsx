@@ -63,6 +63,20 @@ describe('renewal under faults (RFC 9700 §4.14)', () => {
     },
   );
 
+  it('refresh-jwks-fault: signing keys answered with an HTML page (a captive portal) on a renewal after a reload keep the session (error "network") and spend no refresh token', async () => {
+    const props = { renewBeforeExpirySeconds: 7200 };
+    const { page } = await signedIn(pool, props);
+    page.unmount(); // a reload: the keys are not cached any more
+    const probe = makeProbe();
+    renderApp(pool, <probe.Probe />, props);
+    const before = stored(pool);
+    pool.controls.failNext('jwks', 1, { status: 200, body: '<html>portal</html>', contentType: 'text/html' });
+    expect(await renewNow(probe)).toBe(before?.access_token);
+    expect(probe.current()).toMatchObject({ status: 'authenticated', error: { code: 'network' } });
+    expect(stored(pool)).toEqual(before);
+    expect(pool.controls.requestCounts().token).toBe(1); // the sign-in's code exchange only
+  });
+
   it('refresh-online: after an offline failure the renewal resumes as soon as the browser is back online', async () => {
     const { probe } = await signedIn(pool, { renewBeforeExpirySeconds: 7200 });
     pool.controls.failNext('token', 1, { drop: true });

@@ -154,6 +154,16 @@ describe('<AuthCallback>', () => {
     expect(sessionStorage.getItem(USER_KEY)).toBeNull();
   });
 
+  it("accepts an ID token from the pool's updated issuer (IssuerConfiguration UPDATED)", async () => {
+    const { nonce } = await landOnCallback('/', (state) => `code=c&state=${state}`);
+    const iss = 'https://issuer-cognito-idp.us-east-1.amazonaws.com/us-east-1_Unit1234';
+    stubCognito({ onToken: tokenAnswer(nonce, { iss }) });
+    const navigate = vi.fn();
+    renderWithProvider(<AuthCallback navigate={navigate} />);
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith('/'));
+    expect(sessionStorage.getItem(USER_KEY)).toContain(`"iss":"${iss}"`);
+  });
+
   it('rejects an ID token whose nonce is not the one sent', async () => {
     await landOnCallback('/', (state) => `code=c&state=${state}`);
     stubCognito({ onToken: tokenAnswer('another-nonce') });

@@ -14,6 +14,7 @@ import {
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
 
 const HOSTED = 'https://discovered.auth.us-east-1.amazoncognito.com';
+const UPDATED_ISSUER = ISSUER.replace('https://cognito-idp.', 'https://issuer-cognito-idp.');
 const DISCOVERY = {
   issuer: ISSUER,
   authorization_endpoint: `${HOSTED}/oauth2/authorize`,
@@ -59,6 +60,15 @@ describe('without a domain', () => {
     expect(exchange).toHaveBeenCalledOnce();
     expect(exchange.mock.calls[0]?.[0].get('client_id')).toBe(CONFIG.clientId);
     expect(callbackPage.seen.map((r) => r.url)).toEqual([`${ISSUER}/.well-known/jwks.json`]);
+  });
+
+  it("takes a discovery document naming the pool's updated issuer (IssuerConfiguration UPDATED)", async () => {
+    stubCognito({ discovery: { ...DISCOVERY, issuer: UPDATED_ISSUER } });
+    const probe = statusProbe();
+    renderWithProvider(<probe.Probe />, {}, NO_DOMAIN);
+    await screen.findByText('unauthenticated');
+    await act(() => probe.current().signIn());
+    expect(vi.mocked(redirectTo).mock.calls[0]?.[0]).toMatch(`${HOSTED}/oauth2/authorize?`);
   });
 
   it("refuses a discovery document whose issuer is not the pool's", async () => {
