@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type JSX, type ReactNode } from 'react';
-import type { AuthError } from './AuthError.js';
+import { AuthError } from './AuthError.js';
 import { signingIn, viewOrError } from './defaultViews.js';
 import { redirectTo } from './redirectTo.js';
 import { useSession } from './session/useSession.js';
@@ -8,7 +8,7 @@ import { useSession } from './session/useSession.js';
 export interface AuthCallbackProps {
   /**
    * Client-side navigation to the return path, e.g. React Router's `navigate` (default: `window.location.replace`,
-   * a page load — pass `navigate` with `storage: 'memory'`, whose session does not survive a page load).
+   * a page load). Required with `storage: 'memory'`, whose session does not survive a page load.
    */
   navigate?: (path: string) => void;
   /** Shown while the sign-in completes (default: "Signing you in…" with `role="status"`). */
@@ -26,6 +26,8 @@ export interface AuthCallbackProps {
  * `state`, it makes no second token request: with a session it goes straight to the app (`/`), without one it says
  * the sign-in expired, with "Sign in again".
  *
+ * @throws AuthError code `provider` outside `<CognitoProvider>`; code `config` without `navigate` under
+ *   `storage: 'memory'`
  * @example
  * ```tsx
  * <Route path="/callback" element={<AuthCallback navigate={useNavigate()} />} />
@@ -34,6 +36,12 @@ export interface AuthCallbackProps {
  */
 export function AuthCallback({ navigate, loading, renderError }: AuthCallbackProps): JSX.Element {
   const session = useSession('<AuthCallback>');
+  // A page load would lose a session kept in memory, and <RequireAuth> would sign in again: a redirect loop.
+  if (!navigate && session.config?.storage === 'memory')
+    throw new AuthError(
+      'config',
+      "<AuthCallback> needs `navigate` with storage 'memory' — pass your router's.",
+    );
   const [error, setError] = useState<AuthError | null>(null);
   const navigateRef = useRef(navigate);
   useEffect(() => {

@@ -64,7 +64,10 @@ export interface CognitoConfig {
    * (default: 10).
    */
   requestTimeoutSeconds?: number;
-  /** Renew the tokens this many seconds (at most 2147483) before they expire (default: 60). */
+  /**
+   * Renew the tokens this many seconds (at most 2147483) before they expire (default: 60). Keep it below the access
+   * token's lifetime (Cognito's minimum is 5 minutes): above it, every token asked for is renewed first.
+   */
   renewBeforeExpirySeconds?: number;
   /** Log the flow's steps to the console, never token values (default: false). */
   debug?: boolean;

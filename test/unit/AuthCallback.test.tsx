@@ -230,6 +230,17 @@ describe('<AuthCallback>', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it('with storage \'memory\' and no navigate throws AuthError "config" (a page load would lose the session: a loop)', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    stubCognito();
+    expect(() => renderWithProvider(<AuthCallback />, { storage: 'memory' })).toThrow(
+      expect.objectContaining({
+        code: 'config',
+        message: "<AuthCallback> needs `navigate` with storage 'memory' — pass your router's.",
+      }),
+    );
+  });
+
   it('outside <CognitoProvider> throws AuthError "provider" naming <AuthCallback> and how to wrap the app', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(() => render(<AuthCallback />)).toThrow(
