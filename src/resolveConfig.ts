@@ -185,8 +185,8 @@ export function resolveConfig(config: CognitoConfig, appOrigin: string = locatio
       /^https:|^http:\/\/localhost(:|$)/.test(origin),
       field,
       value,
-      'is not https',
-      'serve the app over https (Cognito allows http:// only for localhost)',
+      'is not an https URL',
+      'serve the app over https:// (http:// only on localhost)',
     );
     return value;
   };
