@@ -97,7 +97,7 @@ export const SIZE_TARGET = { sdk: 4 * 1024, stack: 23 * 1024 } as const;
 /**
  * What CI enforces, in gzip bytes: a regression guard a little above today's size (`bridge`: what the opt-in
  * react-oidc-context bridge adds to the stack). The stack is within {@link SIZE_TARGET}, and within 1 % of the
- * baseline since the hardening of the seventh stop (timeouts, stored-data checks, updated issuers: +0.6 KB); the
+ * baseline since the hardening that added whole-request timeouts, stored-data checks and updated issuers (+0.6 KB); the
  * SDK's own code still misses its target. Lower these as the code shrinks, never raise them without a reason in the
  * commit message.
  */

@@ -107,14 +107,16 @@ export class CognitoClient {
   async signIn({ returnTo, identityProvider, loginHint, lang }: SignInOptions): Promise<void> {
     const { endpoints, issuer, issuers, metadataUrl, appOrigin } = this.#config;
     if (!endpoints) {
-      const metadata = await this.#oidc.metadataService.getMetadata().catch((cause: unknown) => {
-        const { code, message } = AuthError.from(cause, 'config');
-        throw new AuthError(
-          code,
-          `discovery: ${metadataUrl} failed (${message})${code === 'config' ? ' — check userPoolId, region and endpoint/authority.' : ''}`,
-          { cause },
-        );
-      });
+      const metadata = await this.#within(this.#oidc.metadataService.getMetadata()).catch(
+        (cause: unknown) => {
+          const { code, message } = AuthError.from(cause, 'config');
+          throw new AuthError(
+            code,
+            `discovery: ${metadataUrl} failed (${message})${code === 'config' ? ' — check userPoolId, region and endpoint/authority.' : ''}`,
+            { cause },
+          );
+        },
+      );
       if (!issuers.includes(metadata.issuer as string)) {
         throw new AuthError(
           'config',
@@ -188,11 +190,7 @@ export class CognitoClient {
       data: user.state,
     } as UseRefreshTokenArgs['state'];
     // The keys first: a refresh token spent (and, with rotation, replaced) must not be lost to a failed key fetch.
-    // Whatever the answer, a failure now is a passing fault (e.g. a captive portal's page): this configuration
-    // worked at sign-in.
-    await this.#jwks.load().catch((error: AuthError) => {
-      throw new AuthError('network', error.message, { cause: error });
-    });
+    await this.#jwks.load().catch(passingFault);
     const response = await this.#within(
       this.#oidc.useRefreshToken({ state, timeoutInSeconds: this.#config.requestTimeoutSeconds }),
     ).catch((error: unknown) => {
@@ -208,7 +206,7 @@ export class CognitoClient {
     if (!response.access_token)
       throw new AuthError('network', 'The token endpoint answered without an access token.');
     if (response.id_token) {
-      const { sub, iat } = await this.#verify(response);
+      const { sub, iat } = await this.#verify(response).catch(passingFault);
       if (sub !== profile.sub) rejectIdToken(`sub is "${sub}", expected "${profile.sub}"`);
       // The server's clock only moves on: a token issued before the session's own, or that one again, is a replay.
       if (iat < profile.iat || response.id_token === id_token)
@@ -297,6 +295,20 @@ function tokenRequestError(error: unknown, code: AuthErrorCode): AuthError {
   return wrapped.code === 'network'
     ? new AuthError('network', `The token request failed: ${wrapped.message}`, { cause: error })
     : wrapped;
+}
+
+/**
+ * Rethrows a key-set failure during a renewal as `network` — a passing fault (e.g. a captive portal's page), since
+ * this configuration worked at sign-in — so the session is kept and the renewal retried; other errors as they are.
+ */
+function passingFault(error: AuthError): never {
+  throw error.code === 'config'
+    ? new AuthError(
+        'network',
+        `${error.message.replace(/ — [^—]*$/, '')} — check the network connection and try again.`,
+        { cause: error },
+      )
+    : error;
 }
 
 /** Where the discovery document is cached for the callback page (`sessionStorage`), when there is no domain. */

@@ -6,7 +6,10 @@
 export interface CognitoIdTokenClaims {
   /** The user's stable, unique ID (a UUID). */
   sub: string;
-  /** The issuer: `https://cognito-idp.{region}.amazonaws.com/{userPoolId}`. */
+  /**
+   * The issuer: `https://cognito-idp.{region}.amazonaws.com/{userPoolId}`, or `https://issuer-cognito-idp.…` for a pool
+   * with `IssuerConfiguration: UPDATED`.
+   */
   iss: string;
   /** The app client ID the token was issued to. */
   aud: string;

@@ -115,7 +115,7 @@ export function resolveConfig(config: CognitoConfig, appOrigin: string = locatio
   const region = pool.split('_')[0] as string;
   // Emulators and other stand-ins (endpoint or authority given) may use any prefix, e.g. cognito-local's `local_…`.
   checkConfig(
-    endpoint !== undefined || authority !== undefined || /^[a-z]{2}(-[a-z]+)+-\d+$/.test(region),
+    endpoint !== undefined || authority !== undefined || /^[a-z]{2,}(-[a-z]+)+-\d+$/.test(region),
     'userPoolId',
     pool,
     'does not start with an AWS region',

@@ -104,7 +104,7 @@ export async function verifyIdToken(
     'iss',
     issuers.includes(claims.iss as string),
     `"${issuers.join('" or "')}"`,
-    'check that userPoolId and domain are one pool',
+    'check that userPoolId, domain and authority are one pool',
   );
   check(claims, 'aud', [claims.aud].flat().includes(clientId), client, checkClient);
   check(claims, 'azp', claims.azp === undefined || claims.azp === clientId, client, checkClient);

@@ -100,7 +100,7 @@ export class Session implements AuthSession {
     const set = (next: Partial<AuthState>): void => {
       // Leaving `loading` without a session (no tab has one, or the callback failed): a tab that asked meanwhile is
       // told; a session is sent by `loaded` anyway.
-      if (asked && state.status === 'loading' && !next.user) channel?.postMessage('none');
+      if (asked && state.status === 'loading' && next.status && !next.user) channel?.postMessage('none');
       state = { ...state, ...next };
       listeners.forEach((listener) => listener());
     };
@@ -108,12 +108,21 @@ export class Session implements AuthSession {
     const settle = (): void => {
       if (state.status === 'loading') set({ status: 'unauthenticated' });
     };
-    /** Resolves once this tab knows whether it has a session (at once unless `loading`). */
+    /**
+     * Resolves once this tab knows whether it has a session: at once unless `loading`, and after the peer wait at
+     * most (also when the provider never started or stopped meanwhile).
+     */
     const known = (): Promise<void> =>
       new Promise((resolve) => {
-        const check = (): void => {
-          if (state.status !== 'loading') resolve(void listeners.delete(check));
+        const done = (): void => {
+          listeners.delete(check);
+          clearTimeout(wait);
+          resolve();
         };
+        const check = (): void => {
+          if (state.status !== 'loading') done();
+        };
+        const wait = setTimeout(done, PEER_WAIT_MS);
         listeners.add(check);
         check();
       });
@@ -148,8 +157,13 @@ export class Session implements AuthSession {
             throw gone;
           }
           const renewed = await client.refresh(latest);
-          // Signed in as someone else or signed out in another tab meanwhile: this renewal's tokens are not wanted.
-          if (client.read()?.refresh_token !== latest.refresh_token) return client.revoke(renewed);
+          const now = client.read();
+          if (now?.refresh_token !== latest.refresh_token) {
+            // Changed meanwhile in another tab: that stands. A renewal there (same user) may share this one's
+            // refresh-token family, so only a sign-out or another user's sign-in has this one's tokens revoked.
+            if (now?.profile.sub !== latest.profile.sub) await client.revoke(renewed);
+            return;
+          }
           client.store(renewed);
           loaded(renewed);
         });

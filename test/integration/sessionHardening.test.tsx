@@ -77,6 +77,19 @@ describe('renewal under faults (RFC 9700 §4.14)', () => {
     expect(pool.controls.requestCounts().token).toBe(1); // the sign-in's code exchange only
   });
 
+  it('refresh-jwks-refetch-fault: a renewed token signed with a new key whose key-set refetch answers an HTML page keeps the session (error "network"); the next renewal succeeds', async () => {
+    const { probe } = await signedIn(pool, { renewBeforeExpirySeconds: 7200 });
+    const before = stored(pool);
+    pool.controls.rotateSigningKeys();
+    pool.controls.failNext('jwks', 1, { status: 200, body: '<html>portal</html>', contentType: 'text/html' });
+    expect(await renewNow(probe)).toBe(before?.access_token);
+    expect(probe.current()).toMatchObject({ status: 'authenticated', error: { code: 'network' } });
+    expect(probe.current().error?.message).toMatch(/— check the network connection and try again\.$/);
+    expect(stored(pool)).toEqual(before);
+    expect(await renewNow(probe)).not.toBe(before?.access_token);
+    expect(probe.current()).toMatchObject({ status: 'authenticated', error: null });
+  });
+
   it('refresh-online: after an offline failure the renewal resumes as soon as the browser is back online', async () => {
     const { probe } = await signedIn(pool, { renewBeforeExpirySeconds: 7200 });
     pool.controls.failNext('token', 1, { drop: true });

@@ -169,6 +169,7 @@ describe('resolveConfig derivations', () => {
       'ap-southeast-5',
       'il-central-1',
       'cn-northwest-1',
+      'eusc-de-east-1', // AWS European Sovereign Cloud
     ]) {
       expect(resolveConfig({ ...base, userPoolId: `${region}_AbC123xyz` }, APP).region).toBe(region);
     }
@@ -454,7 +455,7 @@ describe('resolveConfig app URLs', () => {
     (origin) => {
       expect(originError(origin)).toMatchObject({
         code: 'config',
-        message: `redirectUri: "${origin}/callback" is not https — serve the app over https (Cognito allows http:// only for localhost).`,
+        message: `redirectUri: "${origin}/callback" is not an https URL — serve the app over https:// (http:// only on localhost).`,
       });
     },
   );
@@ -472,7 +473,7 @@ describe('resolveConfig app URLs', () => {
       });
     }
     expect(originError('http://om.corp:8585', { redirectUri: 'http://om.corp:8585/auth/cb' })).toMatchObject({
-      message: expect.stringMatching(/^redirectUri: "http:\/\/om\.corp:8585\/auth\/cb" is not https — /),
+      message: expect.stringMatching(/^redirectUri: "http:\/\/om\.corp:8585\/auth\/cb" is not an https URL — /),
     });
   });
 });

@@ -101,8 +101,51 @@ describe('tab sync', () => {
     expect(revoked).toEqual(['refresh-2']);
   });
 
+  it('keeps the tokens of a same-user renewal in another tab, dropping its own without revoking the shared family', async () => {
+    await storeSession({ accessToken: 'access-1' });
+    let answer = (): void => undefined;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const revoked: (string | null)[] = [];
+    const cognito = stubCognito({
+      onToken: () =>
+        answered.then(() => tokenResponse({ access_token: 'access-2', refresh_token: 'refresh-2' })),
+      onRevoke: (body) => (revoked.push(body.get('token')), new Response('', { status: 200 })),
+    });
+    const a = tabProbe('A');
+    renderWithProvider(<a.Probe />, { renewBeforeExpirySeconds: 7200 }); // every getAccessToken() renews
+    const renewal = a.current().getAccessToken();
+    await until(() => expect(cognito.to('/oauth2/token')).toHaveLength(1));
+    const elsewhere = JSON.parse(sessionStorage.getItem(USER_KEY) ?? '{}') as Record<string, unknown>;
+    const peer = new BroadcastChannel(SYNC_NAME);
+    onTestFinished(() => peer.close());
+    // Another tab renewed at the same time (no Web Locks here) and rotated the refresh token.
+    peer.postMessage(
+      JSON.stringify({ ...elsewhere, access_token: 'access-3', refresh_token: 'refresh-3', expires_at: 2e9 }),
+    );
+    await until(() => screen.getByText('A:authenticated:access-3'));
+    answer();
+    await act(async () => {
+      expect(await renewal).toBe('access-3');
+    });
+    expect(sessionStorage.getItem(USER_KEY)).toContain('"refresh_token":"refresh-3"');
+    expect(revoked).toEqual([]);
+  });
+
   describe('a tab without a session', () => {
     const { Probe } = statusProbe();
+
+    it('settles a token asked for after its provider stopped while loading, after the peer wait', async () => {
+      stubCognito();
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const probe = statusProbe('A');
+      const page = renderWithProvider(<probe.Probe />);
+      const { getAccessToken } = probe.current();
+      page.unmount(); // the provider's cleanup clears its own peer wait
+      let outcome: unknown = 'pending';
+      void getAccessToken().catch((error: unknown) => (outcome = error));
+      await act(() => vi.advanceTimersByTimeAsync(150));
+      expect(outcome).toMatchObject({ code: 'session' });
+    });
 
     it('rejects a token asked for while loading once it knows no tab has a session', async () => {
       stubCognito();

@@ -145,7 +145,7 @@ describe('verifyIdToken rejects', () => {
     expect(
       await tokenError(await token({ iss: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other' })),
     ).toBe(
-      `ID token rejected: iss is "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other", expected "${ISSUER}" — check that userPoolId and domain are one pool.`,
+      `ID token rejected: iss is "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other", expected "${ISSUER}" — check that userPoolId, domain and authority are one pool.`,
     );
   });
 
@@ -153,7 +153,7 @@ describe('verifyIdToken rejects', () => {
     const updated = 'https://issuer-cognito-idp.us-east-1.amazonaws.com/us-east-1_Em0lat0r';
     const options: Expected = { ...expected, issuer: [ISSUER, updated] };
     expect(await tokenError(await token({ iss: `${ISSUER}/` }), options)).toBe(
-      `ID token rejected: iss is "${ISSUER}/", expected "${ISSUER}" or "${updated}" — check that userPoolId and domain are one pool.`,
+      `ID token rejected: iss is "${ISSUER}/", expected "${ISSUER}" or "${updated}" — check that userPoolId, domain and authority are one pool.`,
     );
     expect(await tokenError(await token({ iss: [ISSUER] }), options)).toMatch(
       /^ID token rejected: iss is \["http:.*"\], expected /,
