@@ -96,9 +96,9 @@ export const SIZE_TARGET = { sdk: 4 * 1024, stack: 23 * 1024 } as const;
 
 /**
  * What CI enforces, in gzip bytes: a regression guard a little above today's size (`bridge`: what the opt-in
- * react-oidc-context bridge adds to the stack). The stack is within {@link SIZE_TARGET}, and within 1 % of the
- * baseline since the hardening that added whole-request timeouts, stored-data checks and updated issuers (+0.6 KB); the
- * SDK's own code still misses its target. Lower these as the code shrinks, never raise them without a reason in the
- * commit message.
+ * react-oidc-context bridge adds to the stack). The stack is within {@link SIZE_TARGET} and about the baseline's
+ * size (1.01×; it was 0.98× before the hardening that added whole-request timeouts, stored-data checks and updated
+ * issuers, +0.6 KB); the SDK's own code still misses its target. Lower these as the code shrinks, never raise them
+ * without a reason in the commit message.
  */
-export const SIZE_BUDGET = { sdk: 8_700, stack: 19_250, bridge: 1_400 } as const;
+export const SIZE_BUDGET = { sdk: 8_750, stack: 19_300, bridge: 1_400 } as const;
