@@ -68,13 +68,12 @@ describe('tab sync', () => {
     });
   });
 
-  it('drops and revokes a renewal that ends after another tab signed in as someone else', async () => {
-    await storeSession({
-      accessToken: 'access-bob',
-      refreshToken: 'refresh-bob',
-      claims: { sub: 'sub-bob', 'cognito:username': 'bob' },
-    });
-    const bob = sessionStorage.getItem(USER_KEY) ?? '';
+  /**
+   * Tab A (alice, `access-1`) renewing on demand, its token answer (`access-2`, `refresh-2`) held back until
+   * `answer()`; once the token request is out, a raw peer channel to send what another tab did meanwhile. Records the
+   * refresh tokens revoked.
+   */
+  async function renewingTab() {
     await storeSession({ accessToken: 'access-1' });
     let answer = (): void => undefined;
     const answered = new Promise<void>((resolve) => (answer = resolve));
@@ -90,6 +89,17 @@ describe('tab sync', () => {
     await until(() => expect(cognito.to('/oauth2/token')).toHaveLength(1));
     const peer = new BroadcastChannel(SYNC_NAME);
     onTestFinished(() => peer.close());
+    return { peer, answer, renewal, revoked };
+  }
+
+  it('drops and revokes a renewal that ends after another tab signed in as someone else', async () => {
+    await storeSession({
+      accessToken: 'access-bob',
+      refreshToken: 'refresh-bob',
+      claims: { sub: 'sub-bob', 'cognito:username': 'bob' },
+    });
+    const bob = sessionStorage.getItem(USER_KEY) ?? '';
+    const { peer, answer, renewal, revoked } = await renewingTab();
     peer.postMessage(bob); // bob signed in in another tab
     await until(() => screen.getByText('A:authenticated:access-bob'));
     answer();
@@ -102,25 +112,11 @@ describe('tab sync', () => {
   });
 
   it('keeps the tokens of a same-user renewal in another tab, dropping its own without revoking the shared family', async () => {
-    await storeSession({ accessToken: 'access-1' });
-    let answer = (): void => undefined;
-    const answered = new Promise<void>((resolve) => (answer = resolve));
-    const revoked: (string | null)[] = [];
-    const cognito = stubCognito({
-      onToken: () =>
-        answered.then(() => tokenResponse({ access_token: 'access-2', refresh_token: 'refresh-2' })),
-      onRevoke: (body) => (revoked.push(body.get('token')), new Response('', { status: 200 })),
-    });
-    const a = tabProbe('A');
-    renderWithProvider(<a.Probe />, { renewBeforeExpirySeconds: 7200 }); // every getAccessToken() renews
-    const renewal = a.current().getAccessToken();
-    await until(() => expect(cognito.to('/oauth2/token')).toHaveLength(1));
-    const elsewhere = JSON.parse(sessionStorage.getItem(USER_KEY) ?? '{}') as Record<string, unknown>;
-    const peer = new BroadcastChannel(SYNC_NAME);
-    onTestFinished(() => peer.close());
+    const { peer, answer, renewal, revoked } = await renewingTab();
+    const alice = JSON.parse(sessionStorage.getItem(USER_KEY) ?? '{}') as Record<string, unknown>;
     // Another tab renewed at the same time (no Web Locks here) and rotated the refresh token.
     peer.postMessage(
-      JSON.stringify({ ...elsewhere, access_token: 'access-3', refresh_token: 'refresh-3', expires_at: 2e9 }),
+      JSON.stringify({ ...alice, access_token: 'access-3', refresh_token: 'refresh-3', expires_at: 2e9 }),
     );
     await until(() => screen.getByText('A:authenticated:access-3'));
     answer();
