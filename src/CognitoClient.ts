@@ -167,9 +167,10 @@ export class CognitoClient {
   }
 
   /**
-   * Renews with the refresh token (the caller stores the result): a new ID token is verified, must name the same user (`sub`) and must be newer
-   * than the session's (`iat` not earlier, not the same token: no replay of an old one); an answer without
-   * an ID token keeps the old one, without a `refresh_token` keeps the old one, a rotated one replaces it.
+   * Renews with the refresh token (the caller stores the result): a new ID token is verified, must name the same
+   * user (`sub`) and must be newer than the session's (`iat` not earlier, not the same token: no replay of an old
+   * one); an answer without an ID token keeps the old one, without a `refresh_token` keeps the old one, a rotated one
+   * replaces it.
    * `invalid_grant` (and the other final OAuth errors) → code `refresh`; any other error answer, a timeout, a 5xx or
    * a malformed body → `network`.
    *
