@@ -36,8 +36,8 @@ async function check(
  * The handling `POST /oauth2/token` and `POST /oauth2/revoke` share (the router has checked the method): the
  * body must be a form from a public client — `client_id` of a known app client and no secret at all (an `Authorization` header
  * or a `client_secret` is `invalid_client`) — before `run` decides. A refusal at any step is logged and answered
- * 400 `{"error":"…"}` (no-store). Returns the accepted body for the caller to answer, or `undefined` once the
- * request has been answered.
+ * 400 `{"error":"…"}` (no-store) — 401 for `invalid_client` at `/oauth2/revoke`, as Cognito documents there.
+ * Returns the accepted body for the caller to answer, or `undefined` once the request has been answered.
  */
 export async function acceptPublicClientForm(
   ctx: EmulatorContext,
@@ -49,6 +49,7 @@ export async function acceptPublicClientForm(
   const result = await check(ctx, req, run);
   if (result.ok) return result.body;
   ctx.config.log(`${endpoint}: ${result.error} — ${result.reason}`);
-  sendJson(res, 400, { error: result.error }, NO_STORE);
+  const status = endpoint === 'revoke' && result.error === 'invalid_client' ? 401 : 400;
+  sendJson(res, status, { error: result.error }, NO_STORE);
   return undefined;
 }

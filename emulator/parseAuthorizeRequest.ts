@@ -111,6 +111,9 @@ export function parseAuthorizeRequest(ctx: EmulatorContext, query: URLSearchPara
   const refused = scopes.find((scope) => !client.allowedScopes.includes(scope));
   if (refused !== undefined)
     return refuse('invalid_scope', `${refused} is not an allowed scope of this app client`);
+  const needsOpenid = scopes.find((scope) => ['email', 'phone', 'profile'].includes(scope));
+  if (needsOpenid !== undefined && !scopes.includes('openid'))
+    return refuse('invalid_scope', `${needsOpenid} can only be requested with openid`);
   const codeChallenge = single('code_challenge');
   const method = single('code_challenge_method');
   if (codeChallenge === undefined)

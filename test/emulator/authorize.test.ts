@@ -85,6 +85,7 @@ describe('authorize: OAuth errors go back to the redirect URI with the state', (
     ['the implicit grant', { response_type: 'token' }, 'unauthorized_client'],
     ['a scope the client does not allow', { scope: 'openid phone' }, 'invalid_scope'],
     ['an unknown scope', { scope: 'openid admin:all' }, 'invalid_scope'],
+    ['email and profile without openid', { scope: 'email profile' }, 'invalid_scope'],
     ['an identity provider that is not enabled', { identity_provider: 'Google' }, 'invalid_request'],
     ['an unknown prompt', { prompt: 'always' }, 'invalid_request'],
   ])('%s → %s', async (_name, overrides, error) => {

@@ -69,13 +69,16 @@ describe('revoke', () => {
     expect((await userInfo(tokens.access_token)).status).toBe(200);
   });
 
-  it('refuses secrets, unknown clients, another client and a missing token', async () => {
+  it('refuses secrets and unknown clients (401 invalid_client), another client and a missing token', async () => {
     const tokens = await signInForTokens(emulator);
     const token = tokens.refresh_token ?? '';
-    expect(
-      await errorOf(await revoke(token, 'revokeclient', { authorization: 'Basic cmV2b2tlY2xpZW50OnM=' })),
-    ).toBe('invalid_client');
-    expect(await errorOf(await revoke(token, 'nobody'))).toBe('invalid_client');
+    for (const response of [
+      await revoke(token, 'revokeclient', { authorization: 'Basic cmV2b2tlY2xpZW50OnM=' }),
+      await revoke(token, 'nobody'),
+    ]) {
+      expect(response.status).toBe(401);
+      expect(await errorOf(response)).toBe('invalid_client');
+    }
     expect(await errorOf(await revoke(token, 'otherclient'))).toBe('invalid_request');
     expect(await errorOf(await revoke(''))).toBe('invalid_request');
     expect((await refresh(emulator, token)).status).toBe(200);

@@ -371,11 +371,11 @@ describe('token shapes', () => {
     expect(id.payload.email_verified).toBe(true);
   });
 
-  it('issues no ID token without the openid scope', async () => {
-    const tokens = await signInForTokens(emulator, { params: { scope: 'email profile' } });
+  it('issues no ID token without the openid scope (aws.cognito.signin.user.admin alone)', async () => {
+    const tokens = await signInForTokens(emulator, { params: { scope: 'aws.cognito.signin.user.admin' } });
     expect(tokens).not.toHaveProperty('id_token');
     const access = await jwtVerify(tokens.access_token, createLocalJWKSet(jwks));
-    expect(access.payload.scope).toBe('email profile');
+    expect(access.payload.scope).toBe('aws.cognito.signin.user.admin');
   });
 
   it("issues an opaque refresh token shaped like Cognito's: a five-part JWE of about 1.8 KB, not a JWS", async () => {

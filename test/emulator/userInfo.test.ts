@@ -95,7 +95,7 @@ describe('userInfo', () => {
   });
 
   it('refuses an access token without the openid scope', async () => {
-    const tokens = await signInForTokens(emulator, { params: { scope: 'email profile' } });
+    const tokens = await signInForTokens(emulator, { params: { scope: 'aws.cognito.signin.user.admin' } });
     await expectInvalidToken(
       await userInfo(`Bearer ${tokens.access_token}`),
       'Access token does not have the openid scope',
