@@ -42,11 +42,14 @@ export class Session implements AuthSession {
   declare start: () => () => void;
   /** Sets the callback run once a sign-in completes in this tab. */
   declare setOnSignIn: (callback: ((user: CognitoUser) => void) | undefined) => void;
-  /** Sends the browser to the hosted UI; a failure (e.g. discovery unreachable) also becomes the session's error. */
+  /**
+   * Sends the browser to the hosted UI; a failure (e.g. discovery unreachable) also becomes the session's error. A
+   * call while one is in progress joins it (two guards on one page start one sign-in).
+   */
   declare signIn: (options?: SignInOptions) => Promise<void>;
   /**
    * Revokes the refresh token, clears the session in every tab and navigates to Cognito's `/logout` — after any
-   * renewal in flight, under the renewal lock.
+   * renewal in flight, under the renewal lock. A failure to find the logout URL also becomes the session's error.
    */
   declare signOut: () => Promise<void>;
   /** The access token, renewed first when near expiry (see `getToken`). */
@@ -85,6 +88,7 @@ export class Session implements AuthSession {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let renewing: Promise<void> | undefined;
     let callback: Promise<string> | undefined;
+    let signingIn: Promise<void> | undefined;
     let failures = 0;
     let onSignIn: ((user: CognitoUser) => void) | undefined;
     /** Another tab asked for the session while this one was still `loading` (and could not answer yet). */
@@ -104,9 +108,12 @@ export class Session implements AuthSession {
       state = { ...state, ...next };
       listeners.forEach((listener) => listener());
     };
-    /** Ends `loading` without a session. */
+    /**
+     * Ends `loading` without a session — unless this page is finishing a sign-in, which ends it itself (a guard
+     * that saw "signed out" meanwhile would start a second sign-in).
+     */
     const settle = (): void => {
-      if (state.status === 'loading') set({ status: 'unauthenticated' });
+      if (state.status === 'loading' && !callback) set({ status: 'unauthenticated' });
     };
     /**
      * Resolves once this tab knows whether it has a session: at once unless `loading`, and after the peer wait at
@@ -285,9 +292,12 @@ export class Session implements AuthSession {
         (callback ??= finishSignIn(href).finally(() => (callback = undefined))),
       signIn: (options: SignInOptions = {}) => {
         log('sign-in: redirect to the hosted UI');
-        return client.signIn(options).catch((cause: unknown) => {
-          throw fail(AuthError.from(cause, 'config'));
-        });
+        return (signingIn ??= client
+          .signIn(options)
+          .catch((cause: unknown) => {
+            throw fail(AuthError.from(cause, 'config'));
+          })
+          .finally(() => (signingIn = undefined)));
       },
       signOut: async () => {
         // After a renewal in flight (this tab's; under the lock, any tab's), so that what it stored is what is revoked
@@ -299,7 +309,7 @@ export class Session implements AuthSession {
         });
         redirectTo(
           await client.logoutUrl().catch((error: unknown) => {
-            throw AuthError.from(error, 'signout');
+            throw fail(AuthError.from(error, 'signout'));
           }),
         );
       },

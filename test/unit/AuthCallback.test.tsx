@@ -183,6 +183,25 @@ describe('<AuthCallback>', () => {
     expect(error).toMatchObject({ code: 'callback', error: 'invalid_grant' });
   });
 
+  it('stays loading while the code exchange runs, so that guards do not start a second sign-in', async () => {
+    const { nonce } = await landOnCallback('/', (state) => `code=c&state=${state}`);
+    let release = (): void => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const answer = tokenAnswer(nonce);
+    stubCognito({ onToken: () => released.then(answer) });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    renderWithProvider(
+      <>
+        <AuthCallback navigate={vi.fn()} />
+        <Probe />
+      </>,
+    );
+    await act(() => vi.advanceTimersByTimeAsync(200)); // past the 150 ms peer wait
+    expect(auth().status).toBe('loading');
+    release();
+    await until(() => expect(auth().status).toBe('authenticated'));
+  });
+
   it('tells a tab that asked while the code exchange ran that it has no session, once the exchange fails', async () => {
     await landOnCallback('/', (state) => `code=used&state=${state}`);
     let release = (): void => undefined;

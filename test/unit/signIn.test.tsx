@@ -51,6 +51,16 @@ describe('signIn()', () => {
       expect(second.get(name)).not.toBe(first.get(name));
   });
 
+  it('joins a sign-in already in progress, so that two guards on one page start one', async () => {
+    stubCognito();
+    renderWithProvider(<Probe />);
+    await screen.findByText('unauthenticated');
+    const first = auth().signIn({ returnTo: '/a' });
+    expect(auth().signIn({ returnTo: '/b' })).toBe(first);
+    await act(() => first);
+    expect(redirectTo).toHaveBeenCalledOnce();
+  });
+
   it('keeps the return path in local sign-in state, not in the URL', async () => {
     const url = await authorizeUrl({ returnTo: '/reports?id=7' });
     expect(url.href).not.toContain('reports');

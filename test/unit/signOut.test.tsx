@@ -69,6 +69,16 @@ describe('signOut()', () => {
     expect(redirectTo).toHaveBeenCalledOnce();
   });
 
+  it('reports a logout URL it cannot find as the session error (status error), once the session is cleared', async () => {
+    await storeSession();
+    stubCognito(); // no discovery document: no end_session_endpoint to be had
+    renderWithProvider(<Probe />, {}, { userPoolId: CONFIG.userPoolId, clientId: CONFIG.clientId });
+    await act(() => expect(auth().signOut()).rejects.toMatchObject({ code: 'signout' }));
+    expect(auth()).toMatchObject({ status: 'error', user: null, error: { code: 'signout' } });
+    expect(sessionStorage.getItem(USER_KEY)).toBeNull();
+    expect(redirectTo).not.toHaveBeenCalled();
+  });
+
   it('still signs out locally and at Cognito when the revoke request fails', async () => {
     await storeSession();
     stubCognito({ onRevoke: () => json({ error: 'server_error' }, 500) });
