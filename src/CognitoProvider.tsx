@@ -17,6 +17,8 @@ export interface CognitoProviderProps extends CognitoConfig {
  * render (an `AuthError` code `config` is thrown, naming the field and the fix); a stored session is restored
  * synchronously, so a reload renders signed in at once. Code written against react-oidc-context's `useAuth()` (AWS's
  * quick-setup sample) runs inside it under `<ReactOidcContextBridge>` from `react-cognito-sso/react-oidc-context`.
+ * Keep the configuration props stable: a change starts a new session and remounts the children (with
+ * `storage: 'memory'`, that session starts signed out).
  *
  * @example
  * ```tsx
@@ -31,7 +33,10 @@ export interface CognitoProviderProps extends CognitoConfig {
  * @see https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-app-integration.html
  */
 export function CognitoProvider({ children, onSignIn, ...config }: CognitoProviderProps): JSX.Element {
-  const key = JSON.stringify(config);
+  // NaN and Infinity become strings, not null (which would read as "not given"), so resolveConfig refuses them.
+  const key = JSON.stringify(config, (_, value: unknown) =>
+    typeof value === 'number' && !Number.isFinite(value) ? String(value) : value,
+  );
   const session = useMemo(() => new Session(resolveConfig(JSON.parse(key) as CognitoConfig)), [key]);
   useEffect(() => session.start(), [session]);
   useEffect(() => session.setOnSignIn(onSignIn), [session, onSignIn]);

@@ -6,8 +6,9 @@ export interface SessionExpiry {
   /** When the access token expires, epoch milliseconds; `null` when signed out. */
   expiresAt: number | null;
   /**
-   * Whole seconds until then (0 once expired), as of the last re-render — every second inside the warning window;
-   * `null` when signed out.
+   * Whole seconds until then (0 once expired), `null` when signed out: updated every second inside the warning
+   * window; outside it, as of when the hook mounted, `expiresAt` changed or the window opened (so not a clock to
+   * show all the time).
    */
   secondsLeft: number | null;
   /** `secondsLeft` is within the warning window. */
@@ -38,11 +39,15 @@ export function useSessionExpiry(warnBeforeSeconds = 300): SessionExpiry {
     const tick = (): void => {
       const time = Date.now();
       setNow(time);
-      // Next when the window opens, and inside it when `secondsLeft` changes.
+      // Next when the window opens, and inside it when `secondsLeft` changes; at most setTimeout's longest wait
+      // (about 24.8 days: a longer one fires at once).
       if (time < expiresAt)
         timer = setTimeout(
           tick,
-          Math.max(expiresAt - warnBeforeSeconds * 1000 - time, (expiresAt - time) % 1000 || 1000),
+          Math.min(
+            Math.max(expiresAt - warnBeforeSeconds * 1000 - time, (expiresAt - time) % 1000 || 1000),
+            2 ** 31 - 1,
+          ),
         );
     };
     let timer = setTimeout(tick);

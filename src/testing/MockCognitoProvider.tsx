@@ -30,7 +30,8 @@ export interface MockCognitoProviderProps {
   error?: AuthError | null;
   /**
    * Called with the arguments of every `signIn()` call — pass a spy (`vi.fn()`, `jest.fn()`) to assert on them.
-   * `signIn()` settles as the returned value does, so a rejected promise simulates a failed sign-in start
+   * `signIn()` settles as the returned value does, so a rejected promise simulates a failed sign-in start; as in the
+   * real provider, the session then reports it as `error` (status `error` when signed out) until the props change
    * (default: resolves).
    */
   signIn?: (options?: SignInOptions) => unknown;

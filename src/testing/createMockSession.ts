@@ -15,8 +15,9 @@ export interface MockSession extends AuthSession {
 
 /**
  * A session with no network, storage or timers (internal): the state is whatever the provider sets, tokens are the
- * user's, `signIn()`/`signOut()` run the provider's actions and change nothing, and the callback page settles as
- * soon as the state is not `loading` — to `/` with a user, otherwise rejected with the error.
+ * user's, `signIn()`/`signOut()` run the provider's actions and change nothing — except that a failed `signIn()`
+ * becomes the session's error, as in the real session — and the callback page settles as soon as the state is not
+ * `loading`: to `/` with a user, otherwise rejected with the error.
  */
 export function createMockSession(initial: AuthState, initialActions: MockActions): MockSession {
   let state = initial;
@@ -25,6 +26,11 @@ export function createMockSession(initial: AuthState, initialActions: MockAction
   const subscribe = (listener: () => void): (() => void) => {
     listeners.add(listener);
     return () => listeners.delete(listener);
+  };
+  const update = (next: AuthState): void => {
+    if (next === state) return;
+    state = next;
+    listeners.forEach((listener) => listener());
   };
   const getToken = async (kind: 'access' | 'id'): Promise<string> => {
     const { user } = state;
@@ -36,11 +42,17 @@ export function createMockSession(initial: AuthState, initialActions: MockAction
     subscribe,
     set(next, nextActions) {
       actions = nextActions;
-      if (next === state) return;
-      state = next;
-      listeners.forEach((listener) => listener());
+      update(next);
     },
-    signIn: async (...options) => void (await actions.signIn?.(...options)),
+    signIn: async (...options) => {
+      try {
+        await actions.signIn?.(...options);
+      } catch (cause) {
+        const error = AuthError.from(cause, 'config');
+        update({ ...state, status: state.user ? 'authenticated' : 'error', error });
+        throw cause;
+      }
+    },
     signOut: async () => void (await actions.signOut?.()),
     getToken,
     getAccessToken: () => getToken('access'),

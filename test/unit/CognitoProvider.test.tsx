@@ -45,6 +45,12 @@ describe('<CognitoProvider>', () => {
     ['a region that contradicts the pool', { region: 'eu-west-1' }, /^region: /],
     ['an http domain that is not loopback', { domain: 'http://auth.example.com' }, /^domain: /],
     ['a redirect URI on another origin', { redirectUri: 'https://evil.example/callback' }, /^redirectUri: /],
+    [
+      'a NaN timeout (e.g. Number() of an unset variable)',
+      { requestTimeoutSeconds: NaN },
+      /^requestTimeoutSeconds: /,
+    ],
+    ['an infinite renewal margin', { renewBeforeExpirySeconds: Infinity }, /^renewBeforeExpirySeconds: /],
   ])('throws AuthError config for %s, rendering nothing', (_name, override, message) => {
     const error = caught(
       <CognitoProvider {...CONFIG} {...override}>

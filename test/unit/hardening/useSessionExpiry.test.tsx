@@ -24,6 +24,16 @@ beforeEach(() => {
 });
 
 describe('useSessionExpiry', () => {
+  it('waits for a window weeks away with one timer, not one that fires at once (setTimeout caps at ~24.8 days)', async () => {
+    await storeSession({ expiresIn: 30 * 24 * 3600, refreshToken: null });
+    renderBanner();
+    await advance(0);
+    const before = renders;
+    await advance(10);
+    expect(renders).toBe(before);
+    expect(screen.getByText(`set:${30 * 24 * 3600}:ok`)).toBeTruthy();
+  });
+
   it('session-expiry: reports the time left, ticks once a second only inside the warning window (default 300 s)', async () => {
     await storeSession({ expiresIn: 400, refreshToken: null });
     renderBanner();

@@ -183,6 +183,18 @@ describe('<MockCognitoProvider> (react-cognito-sso/testing)', () => {
     expect(caught).toBe(failure);
   });
 
+  it('shows a failed sign-in start under <RequireAuth> as the real provider does: the error and "Sign in again"', async () => {
+    const failure = new AuthError('network', 'Cognito is unreachable');
+    renderWith(
+      { signIn: () => Promise.reject(failure) },
+      <RequireAuth>
+        <p>secret</p>
+      </RequireAuth>,
+    );
+    expect((await screen.findByRole('alert')).textContent).toContain('Cognito is unreachable');
+    expect(screen.getByRole('button', { name: 'Sign in again' })).toBeTruthy();
+  });
+
   it("useAuthFetch() sends the mock user's access token, or the ID token on request", async () => {
     const fetch = vi.fn<typeof globalThis.fetch>(async () => new Response('{}', { status: 200 }));
     vi.stubGlobal('fetch', fetch);
