@@ -101,4 +101,4 @@ export const SIZE_TARGET = { sdk: 4 * 1024, stack: 23 * 1024 } as const;
  * issuers, +0.6 KB); the SDK's own code still misses its target. Lower these as the code shrinks, never raise them
  * without a reason in the commit message.
  */
-export const SIZE_BUDGET = { sdk: 8_750, stack: 19_300, bridge: 1_400 } as const;
+export const SIZE_BUDGET = { sdk: 8_800, stack: 19_350, bridge: 1_550 } as const;

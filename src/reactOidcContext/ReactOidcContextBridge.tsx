@@ -5,7 +5,7 @@ import {
   type UserManagerEvents,
   type UserManagerSettings,
 } from 'oidc-client-ts';
-import { useEffect, useMemo, useRef, useSyncExternalStore, type JSX, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type JSX, type ReactNode } from 'react';
 import { AuthContext, type AuthContextProps, type ErrorContext } from 'react-oidc-context';
 import type { AuthSession, SignInOptions } from '../AuthContext.js';
 import { AuthError } from '../AuthError.js';
@@ -66,12 +66,33 @@ function createEvents(): { events: UserManagerEvents; raise: (user: User | null,
   return { events: tokenEvents as unknown as UserManagerEvents, raise };
 }
 
+/** A failed navigator call, as react-oidc-context reports it, and the user it failed for. */
+interface Failure {
+  error: ErrorContext;
+  user: CognitoUser | null;
+}
+
 /**
  * The actions of react-oidc-context's context, each the session's (or a rejection naming what is not offered), and
- * `raise` to raise its events.
+ * `raise` to raise its events. As in react-oidc-context, a navigator (`signin*`, `signout*`) that fails reports the
+ * error through `fail` and resolves `null`.
  */
-function createBridge(session: AuthSession) {
+function createBridge(session: AuthSession, fail: (failure: Failure) => void) {
   const { events, raise } = createEvents();
+  // Typed as never resolving, so that it fits each navigator's own type: react-oidc-context's types leave out the
+  // `null` its navigators resolve to on failure, as these do.
+  const navigator = <A extends unknown[]>(
+    source: ErrorContext['source'],
+    run: (...args: A) => Promise<unknown>,
+  ) =>
+    (async (...args: A) => {
+      try {
+        return await run(...args);
+      } catch (cause) {
+        fail({ error: errorContext(AuthError.from(cause, 'config'), source), user: session.getState().user });
+        return null;
+      }
+    }) as (...args: A) => Promise<never>;
   const { config } = session;
   const settings: UserManagerSettings = {
     authority: config?.issuer ?? location.origin,
@@ -87,49 +108,50 @@ function createBridge(session: AuthSession) {
   const actions = {
     settings,
     events,
-    signinRedirect: ({
-      state,
-      login_hint,
-      ui_locales,
-      extraQueryParams: extra = {},
-    }: SigninRedirectArgs = {}) => {
-      const options = {
-        returnTo: (state as { returnTo?: unknown } | undefined)?.returnTo,
-        loginHint: login_hint,
-        identityProvider: extra.identity_provider,
-        lang: extra.lang ?? ui_locales,
-      };
-      // JSON drops the options not given.
-      return session.signIn(JSON.parse(JSON.stringify(options)) as SignInOptions);
-    },
-    signinSilent: async () => {
+    signinRedirect: navigator(
+      'signinRedirect',
+      ({ state, login_hint, ui_locales, extraQueryParams: extra = {} }: SigninRedirectArgs = {}) => {
+        const options = {
+          returnTo: (state as { returnTo?: unknown } | undefined)?.returnTo,
+          loginHint: login_hint,
+          identityProvider: extra.identity_provider,
+          lang: extra.lang ?? ui_locales,
+        };
+        // JSON drops the options not given.
+        return session.signIn(JSON.parse(JSON.stringify(options)) as SignInOptions);
+      },
+    ),
+    signinSilent: navigator('signinSilent', async () => {
       await session.getToken('access', { forceRenew: true });
       return oidcUser(session.getState().user);
-    },
-    signoutRedirect: () => session.signOut(),
+    }),
+    signoutRedirect: navigator('signoutRedirect', () => session.signOut()),
     // Signs out: the session's sign-out (revoke, clear every tab, Cognito's `/logout`), not a local clear.
     removeUser: () => session.signOut(),
     clearStaleState: () => Promise.resolve(),
     // Renewal is the session's: nothing to start or stop.
     startSilentRenew: () => undefined,
     stopSilentRenew: () => undefined,
-    signinPopup: unsupported('signinPopup'),
-    signinResourceOwnerCredentials: unsupported('signinResourceOwnerCredentials'),
-    signoutPopup: unsupported('signoutPopup'),
-    signoutSilent: unsupported('signoutSilent'),
+    signinPopup: navigator('signinPopup', unsupported('signinPopup')),
+    signinResourceOwnerCredentials: navigator(
+      'signinResourceOwnerCredentials',
+      unsupported('signinResourceOwnerCredentials'),
+    ),
+    signoutPopup: navigator('signoutPopup', unsupported('signoutPopup')),
+    signoutSilent: navigator('signoutSilent', unsupported('signoutSilent')),
     querySessionStatus: unsupported('querySessionStatus'),
     revokeTokens: unsupported('revokeTokens'),
   } satisfies Omit<AuthContextProps, 'isLoading' | 'isAuthenticated'>;
   return { actions, raise };
 }
 
-/** The session's error as react-oidc-context reports errors. */
-function errorContext(error: AuthError): ErrorContext {
+/** An `AuthError` as react-oidc-context reports errors (`source`: the call that failed, or `unknown`). */
+function errorContext(error: AuthError, source: ErrorContext['source'] = 'unknown'): ErrorContext {
   return Object.assign(new Error(error.message), {
     name: error.name,
     innerError: error,
-    source: 'unknown' as const,
-  });
+    source,
+  }) as ErrorContext;
 }
 
 /** Props of {@link ReactOidcContextBridge}. */
@@ -142,9 +164,10 @@ export interface ReactOidcContextBridgeProps {
  * Lets code written against react-oidc-context's `useAuth()` — AWS's quick-setup sample — run inside
  * `<CognitoProvider>`: it fills react-oidc-context's context from the provider's session. `user`,
  * `isAuthenticated` and `isLoading` follow the session; `signinRedirect()`, `signinSilent()`, `signoutRedirect()`
- * and `removeUser()` are the session's `signIn()`, renewal and `signOut()`; popups, `signoutSilent()`,
- * `revokeTokens()`, `querySessionStatus()` and password grants reject with `AuthError` code `config`. The bridge
- * exposes no refresh token. Opt-in, so apps that do not need it do not bundle react-oidc-context.
+ * and `removeUser()` are the session's `signIn()`, renewal and `signOut()`. As in react-oidc-context, a
+ * `signin…`/`signout…` call that fails resolves `null` and sets `error`; popups, `signoutSilent()` and password
+ * grants fail that way (`AuthError` code `config`), `revokeTokens()` and `querySessionStatus()` reject. A restored
+ * user whose access token expired is `isLoading` until renewed. The bridge exposes no refresh token. Opt-in, so apps that do not need it do not bundle react-oidc-context.
  *
  * @example
  * ```tsx
@@ -165,7 +188,8 @@ export function ReactOidcContextBridge({ children }: ReactOidcContextBridgeProps
     user: cognitoUser,
     error,
   } = useSyncExternalStore(session.subscribe, session.getState, session.getState);
-  const { actions, raise } = useMemo(() => createBridge(session), [session]);
+  const [failure, setFailure] = useState<Failure>();
+  const { actions, raise } = useMemo(() => createBridge(session, setFailure), [session]);
   const user = useMemo(() => oidcUser(cognitoUser), [cognitoUser]);
   // react-oidc-context raises `userLoaded` / `userUnloaded` on changes, not for the user it starts with.
   const raised = useRef(user);
@@ -174,15 +198,18 @@ export function ReactOidcContextBridge({ children }: ReactOidcContextBridgeProps
     raised.current = user;
   }, [raise, user]);
   useEffect(() => () => raise(null, false), [raise]);
-  const value = useMemo<AuthContextProps>(
-    () => ({
+  const value = useMemo<AuthContextProps>(() => {
+    // A failed call's error until the user changes, as react-oidc-context clears it on a user load; else the
+    // session's.
+    const shown = failure?.user === cognitoUser ? failure.error : error && errorContext(error);
+    return {
       ...actions,
       user,
-      isLoading: status === 'loading',
-      isAuthenticated: user !== null,
-      ...(error && { error: errorContext(error) }),
-    }),
-    [actions, user, status, error],
-  );
+      // An expired user (restored after a while away) is being renewed, as react-oidc-context shows it.
+      isLoading: status === 'loading' || !!user?.expired,
+      isAuthenticated: !!user && !user.expired,
+      ...(shown && { error: shown }),
+    };
+  }, [actions, user, status, error, failure, cognitoUser]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

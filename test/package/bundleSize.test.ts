@@ -21,7 +21,7 @@ describe('size budget (gzip, minified, esbuild)', () => {
 
   it('keeps the SDK own code and what the opt-in react-oidc-context bridge adds within the regression budget', () => {
     expect(sizes.sdk.gzip).toBeLessThanOrEqual(SIZE_BUDGET.sdk);
-    // The bridge is about 1.3 KB gzip: a stack measured without it would pass any budget.
+    // The bridge is about 1.5 KB gzip: a stack measured without it would pass any budget.
     expect(sizes.stackWithBridge.gzip - sizes.stack.gzip).toBeGreaterThan(1024);
     expect(sizes.stackWithBridge.gzip - sizes.stack.gzip).toBeLessThanOrEqual(SIZE_BUDGET.bridge);
   });

@@ -9,6 +9,7 @@ import {
   capture,
   CONFIG,
   DOMAIN,
+  json,
   renderWithProvider,
   storeSession,
   stubCognito,
@@ -110,18 +111,22 @@ describe('<ReactOidcContextBridge>', () => {
     expect(oidc().isAuthenticated).toBe(false);
   });
 
-  it('offers no second token store: revokeTokens() and signinPopup() reject, the stored session is untouched', async () => {
+  it('offers no second token store: revokeTokens() rejects, signinPopup() fails as a navigator does (error, null), the stored session is untouched', async () => {
     await storeSession({ refreshToken: 'refresh-secret' });
     const cognito = stubCognito();
     const oidc = renderLegacy();
     await screen.findByText('in:alice@example.com');
     const stored = sessionStorage.getItem(USER_KEY);
     await expect(oidc().revokeTokens()).rejects.toMatchObject({ code: 'config' });
-    await expect(oidc().signinPopup()).rejects.toMatchObject({
-      code: 'config',
+    await act(async () => {
+      expect(await oidc().signinPopup()).toBeNull();
+    });
+    expect(oidc().error).toMatchObject({
+      source: 'signinPopup',
       message: expect.stringMatching(
         /^signinPopup\(\) is not supported under <ReactOidcContextBridge>/,
       ) as unknown,
+      innerError: { code: 'config' },
     });
     expect(sessionStorage.getItem(USER_KEY)).toBe(stored);
     expect(cognito.seen).toEqual([]);
@@ -209,17 +214,47 @@ describe('<ReactOidcContextBridge>', () => {
     expect(loadedThroughout).toHaveBeenCalledTimes(2);
   });
 
-  it("reports the session's error as react-oidc-context does, with the AuthError inside", async () => {
+  it('reports a failed signinSilent() as react-oidc-context does: null, and the error with the AuthError inside', async () => {
     await storeSession();
     stubCognito({ onToken: () => new Response('unavailable', { status: 503 }) });
     const oidc = renderLegacy();
     await screen.findByText('in:alice@example.com');
-    await act(() => expect(oidc().signinSilent()).rejects.toMatchObject({ code: 'network' }));
+    await act(async () => {
+      expect(await oidc().signinSilent()).toBeNull();
+    });
     expect(oidc().error).toMatchObject({
-      source: 'unknown',
+      source: 'signinSilent',
       message: expect.stringMatching(/check the network connection and try again/) as unknown,
       innerError: { name: 'AuthError', code: 'network' },
     });
     expect(oidc().isAuthenticated).toBe(true);
+  });
+
+  it("reports the session's own error with source unknown; a failed call's error goes once the user changes", async () => {
+    await storeSession({ expiresIn: -60, refreshToken: 'refresh-revoked' });
+    let release = (): void => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    stubCognito({ onToken: () => released.then(() => json({ error: 'invalid_grant' }, 400)) });
+    const oidc = renderLegacy();
+    await act(async () => {
+      expect(await oidc().signoutSilent()).toBeNull();
+    });
+    expect(oidc().error).toMatchObject({ source: 'signoutSilent' });
+    release(); // the session's own renewal of the expired token fails: the session ends
+    await waitFor(() => expect(oidc().user).toBeNull());
+    expect(oidc().error).toMatchObject({ source: 'unknown', innerError: { code: 'refresh' } });
+  });
+
+  it('shows a restored user whose access token expired as loading, not signed in, until the renewal lands', async () => {
+    await storeSession({ expiresIn: -60 });
+    let release = (): void => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    stubCognito({ onToken: () => released.then(() => tokenResponse({ access_token: 'access-renewed' })) });
+    const oidc = renderLegacy();
+    await act(async () => {});
+    expect(oidc()).toMatchObject({ isLoading: true, isAuthenticated: false });
+    release();
+    await screen.findByText('in:alice@example.com');
+    expect(oidc()).toMatchObject({ isLoading: false, isAuthenticated: true });
   });
 });
