@@ -66,6 +66,16 @@ function createEvents(): { events: UserManagerEvents; raise: (user: User | null,
   return { events: tokenEvents as unknown as UserManagerEvents, raise };
 }
 
+/** react-oidc-context's navigators: the calls that leave (or would leave) the page, and renew. */
+type Navigator =
+  | 'signinRedirect'
+  | 'signinSilent'
+  | 'signoutRedirect'
+  | 'signinPopup'
+  | 'signinResourceOwnerCredentials'
+  | 'signoutPopup'
+  | 'signoutSilent';
+
 /** A failed navigator call, as react-oidc-context reports it, and the user it failed for. */
 interface Failure {
   error: ErrorContext;
@@ -79,20 +89,20 @@ interface Failure {
  */
 function createBridge(session: AuthSession, fail: (failure: Failure) => void) {
   const { events, raise } = createEvents();
-  // Typed as never resolving, so that it fits each navigator's own type: react-oidc-context's types leave out the
-  // `null` its navigators resolve to on failure, as these do.
-  const navigator = <A extends unknown[]>(
-    source: ErrorContext['source'],
-    run: (...args: A) => Promise<unknown>,
-  ) =>
-    (async (...args: A) => {
+  // One cast: react-oidc-context's navigator types leave out the `null` they resolve to on failure, as these do.
+  const navigator = <K extends Navigator>(
+    source: K,
+    run: (...args: Parameters<AuthContextProps[K]>) => ReturnType<AuthContextProps[K]>,
+  ): AuthContextProps[K] =>
+    (async (...args: Parameters<AuthContextProps[K]>) => {
       try {
         return await run(...args);
       } catch (cause) {
-        fail({ error: errorContext(AuthError.from(cause, 'config'), source), user: session.getState().user });
+        const error = errorContext(AuthError.from(cause, 'config'), source);
+        fail({ error: Object.assign(error, { args: args[0] }), user: session.getState().user });
         return null;
       }
-    }) as (...args: A) => Promise<never>;
+    }) as AuthContextProps[K];
   const { config } = session;
   const settings: UserManagerSettings = {
     authority: config?.issuer ?? location.origin,
@@ -166,8 +176,8 @@ export interface ReactOidcContextBridgeProps {
  * `isAuthenticated` and `isLoading` follow the session; `signinRedirect()`, `signinSilent()`, `signoutRedirect()`
  * and `removeUser()` are the session's `signIn()`, renewal and `signOut()`. As in react-oidc-context, a
  * `signin…`/`signout…` call that fails resolves `null` and sets `error`; popups, `signoutSilent()` and password
- * grants fail that way (`AuthError` code `config`), `revokeTokens()` and `querySessionStatus()` reject. A restored
- * user whose access token expired is `isLoading` until renewed. The bridge exposes no refresh token. Opt-in, so apps that do not need it do not bundle react-oidc-context.
+ * grants fail that way (`AuthError` code `config`), `revokeTokens()` and `querySessionStatus()` reject. The bridge
+ * exposes no refresh token. Opt-in, so apps that do not need it do not bundle react-oidc-context.
  *
  * @example
  * ```tsx
@@ -189,6 +199,8 @@ export function ReactOidcContextBridge({ children }: ReactOidcContextBridgeProps
     error,
   } = useSyncExternalStore(session.subscribe, session.getState, session.getState);
   const [failure, setFailure] = useState<Failure>();
+  // A failed call's error lasts until the user changes, as react-oidc-context clears it on a user load.
+  if (failure && failure.user !== cognitoUser) setFailure(undefined);
   const { actions, raise } = useMemo(() => createBridge(session, setFailure), [session]);
   const user = useMemo(() => oidcUser(cognitoUser), [cognitoUser]);
   // react-oidc-context raises `userLoaded` / `userUnloaded` on changes, not for the user it starts with.
@@ -199,17 +211,14 @@ export function ReactOidcContextBridge({ children }: ReactOidcContextBridgeProps
   }, [raise, user]);
   useEffect(() => () => raise(null, false), [raise]);
   const value = useMemo<AuthContextProps>(() => {
-    // A failed call's error until the user changes, as react-oidc-context clears it on a user load; else the
-    // session's.
-    const shown = failure?.user === cognitoUser ? failure.error : error && errorContext(error);
+    const shown = failure?.error ?? (error && errorContext(error));
     return {
       ...actions,
       user,
-      // An expired user (restored after a while away) is being renewed, as react-oidc-context shows it.
-      isLoading: status === 'loading' || !!user?.expired,
-      isAuthenticated: !!user && !user.expired,
+      isLoading: status === 'loading',
+      isAuthenticated: user !== null,
       ...(shown && { error: shown }),
     };
-  }, [actions, user, status, error, failure, cognitoUser]);
+  }, [actions, user, status, error, failure]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

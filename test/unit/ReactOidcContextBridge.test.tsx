@@ -2,7 +2,7 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import { useEffect, type ReactNode } from 'react';
 import { ReactOidcContextBridge } from 'react-cognito-sso/react-oidc-context';
 import { useAuth as useOidcAuth } from 'react-oidc-context';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { AuthCallback } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
 import {
@@ -13,6 +13,7 @@ import {
   renderWithProvider,
   storeSession,
   stubCognito,
+  SYNC_NAME,
   tokenResponse,
   USER_KEY,
 } from './support/fakeCognito.js';
@@ -245,16 +246,24 @@ describe('<ReactOidcContextBridge>', () => {
     expect(oidc().error).toMatchObject({ source: 'unknown', innerError: { code: 'refresh' } });
   });
 
-  it('shows a restored user whose access token expired as loading, not signed in, until the renewal lands', async () => {
-    await storeSession({ expiresIn: -60 });
-    let release = (): void => undefined;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    stubCognito({ onToken: () => released.then(() => tokenResponse({ access_token: 'access-renewed' })) });
+  it("does not bring back an old call's error after the user came and went", async () => {
+    await storeSession();
+    const session = sessionStorage.getItem(USER_KEY) ?? '';
+    sessionStorage.clear();
+    stubCognito();
     const oidc = renderLegacy();
-    await act(async () => {});
-    expect(oidc()).toMatchObject({ isLoading: true, isAuthenticated: false });
-    release();
+    await screen.findByText('out');
+    await act(async () => {
+      expect(await oidc().signinPopup()).toBeNull();
+    });
+    expect(oidc().error).toMatchObject({ source: 'signinPopup' });
+    const peer = new BroadcastChannel(SYNC_NAME);
+    onTestFinished(() => peer.close());
+    peer.postMessage(session); // signed in in another tab
     await screen.findByText('in:alice@example.com');
-    expect(oidc()).toMatchObject({ isLoading: false, isAuthenticated: true });
+    expect(oidc().error).toBeUndefined();
+    peer.postMessage(null); // and signed out there
+    await screen.findByText('out');
+    expect(oidc().error).toMatchObject({ source: 'unknown', message: 'Signed out in another tab.' });
   });
 });
