@@ -44,7 +44,7 @@ export class Session implements AuthSession {
   declare setOnSignIn: (callback: ((user: CognitoUser) => void) | undefined) => void;
   /**
    * Sends the browser to the hosted UI; a failure (e.g. discovery unreachable) also becomes the session's error. A
-   * call while one is in progress joins it (two guards on one page start one sign-in).
+   * call with the same options while one is in progress joins it (two guards on one page start one sign-in).
    */
   declare signIn: (options?: SignInOptions) => Promise<void>;
   /**
@@ -78,8 +78,15 @@ export class Session implements AuthSession {
     const tabs = typeof BroadcastChannel === 'function';
     const stored = client.read();
     let current = stored && (stored.refresh_token || !stored.expired) ? stored : null;
+    // A callback page without a session is `loading` until its sign-in ends, whatever the storage.
+    const onCallback =
+      location.pathname === new URL(config.redirectUri).pathname && /[?&]state=/.test(location.search);
     let state: AuthState = {
-      status: current ? 'authenticated' : config.storage !== 'local' && tabs ? 'loading' : 'unauthenticated',
+      status: current
+        ? 'authenticated'
+        : (config.storage !== 'local' && tabs) || onCallback
+          ? 'loading'
+          : 'unauthenticated',
       user: current && toCognitoUser(current),
       error: null,
     };
@@ -88,7 +95,9 @@ export class Session implements AuthSession {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let renewing: Promise<void> | undefined;
     let callback: Promise<string> | undefined;
+    /** The sign-in in progress, and its options as JSON: a call with the same options joins it. */
     let signingIn: Promise<void> | undefined;
+    let signingInKey = '';
     let failures = 0;
     let onSignIn: ((user: CognitoUser) => void) | undefined;
     /** Another tab asked for the session while this one was still `loading` (and could not answer yet). */
@@ -133,7 +142,7 @@ export class Session implements AuthSession {
         listeners.add(check);
         check();
       });
-    /** Records a failed sign-in: the session's error, and status `error` unless a session exists. */
+    /** Records a failed sign-in or sign-out: the session's error, and status `error` unless a session exists. */
     const fail = (error: AuthError): AuthError => {
       set({ status: current ? 'authenticated' : 'error', error });
       return error;
@@ -264,6 +273,7 @@ export class Session implements AuthSession {
       { forceRenew }: { forceRenew: boolean },
     ): Promise<string> => {
       await known(); // a new tab may be about to receive the session from another
+      await callback?.catch(() => undefined); // a callback page, its sign-in
       const user = current;
       if (!user) throw new AuthError('session', 'Not signed in — call signIn() first.');
       if (forceRenew || secondsLeft(user) < renewBefore) {
@@ -292,7 +302,10 @@ export class Session implements AuthSession {
         (callback ??= finishSignIn(href).finally(() => (callback = undefined))),
       signIn: (options: SignInOptions = {}) => {
         log('sign-in: redirect to the hosted UI');
-        return (signingIn ??= client
+        const key = JSON.stringify(options);
+        if (signingIn && key === signingInKey) return signingIn;
+        signingInKey = key;
+        return (signingIn = client
           .signIn(options)
           .catch((cause: unknown) => {
             throw fail(AuthError.from(cause, 'config'));

@@ -66,8 +66,9 @@ function mockState(
  * loading, or failed — with no network, storage, timers or oidc-client-ts.
  *
  * - `signIn()` / `signOut()` only call the `signIn` / `signOut` props, so tests assert on spies. They change
- *   nothing else: the real `signOut()` leaves the page for Cognito's `/logout`, so to test the signed-out screen,
- *   render (or `rerender`) with `user={null}`. Changing the props updates every consumer in place.
+ *   nothing else (except that a failed `signIn()` shows as the session's `error`, as in the real provider): the real
+ *   `signOut()` leaves the page for Cognito's `/logout`, so to test the signed-out screen, render (or `rerender`)
+ *   with `user={null}`. Changing the props updates every consumer in place.
  * - `getAccessToken()` / `getIdToken()` and `useAuthFetch()` use the user's (unsigned, mock) tokens; signed out
  *   they reject with `AuthError` code `session`. Tokens are never renewed.
  * - `<AuthCallback>` waits while `loading`, then navigates to `/` with a user; without one it shows `error` (or

@@ -21,6 +21,8 @@ export interface MockSession extends AuthSession {
  */
 export function createMockSession(initial: AuthState, initialActions: MockActions): MockSession {
   let state = initial;
+  /** The state the provider last set: a failed `signIn()`'s error lasts until the provider sets another. */
+  let given = initial;
   let actions = initialActions;
   const listeners = new Set<() => void>();
   const subscribe = (listener: () => void): (() => void) => {
@@ -42,7 +44,7 @@ export function createMockSession(initial: AuthState, initialActions: MockAction
     subscribe,
     set(next, nextActions) {
       actions = nextActions;
-      update(next);
+      if (next !== given) update((given = next));
     },
     signIn: async (...options) => {
       try {

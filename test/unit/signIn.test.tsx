@@ -51,14 +51,19 @@ describe('signIn()', () => {
       expect(second.get(name)).not.toBe(first.get(name));
   });
 
-  it('joins a sign-in already in progress, so that two guards on one page start one', async () => {
+  it('joins a sign-in in progress with the same options, so that two guards on one page start one', async () => {
     stubCognito();
     renderWithProvider(<Probe />);
     await screen.findByText('unauthenticated');
     const first = auth().signIn({ returnTo: '/a' });
-    expect(auth().signIn({ returnTo: '/b' })).toBe(first);
-    await act(() => first);
-    expect(redirectTo).toHaveBeenCalledOnce();
+    expect(auth().signIn({ returnTo: '/a' })).toBe(first);
+    const other = auth().signIn({ returnTo: '/a', identityProvider: 'Google' }); // a choice of its own
+    expect(other).not.toBe(first);
+    await act(() => Promise.all([first, other]));
+    expect(redirectTo).toHaveBeenCalledTimes(2);
+    expect(
+      vi.mocked(redirectTo).mock.calls.filter(([url]) => url.includes('identity_provider=Google')),
+    ).toHaveLength(1);
   });
 
   it('keeps the return path in local sign-in state, not in the URL', async () => {

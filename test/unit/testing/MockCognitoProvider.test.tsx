@@ -195,6 +195,22 @@ describe('<MockCognitoProvider> (react-cognito-sso/testing)', () => {
     expect(screen.getByRole('button', { name: 'Sign in again' })).toBeTruthy();
   });
 
+  it('keeps a failed sign-in start shown when the provider re-renders with the same props', async () => {
+    const failure = new AuthError('network', 'Cognito is unreachable');
+    const signIn = () => Promise.reject(failure);
+    const page = renderWith(
+      { signIn },
+      <RequireAuth>
+        <p>secret</p>
+      </RequireAuth>,
+    );
+    await screen.findByRole('alert');
+    page.rerenderWith({ signIn });
+    expect(screen.getByRole('alert').textContent).toContain('Cognito is unreachable');
+    page.rerenderWith({ signIn, user: createMockUser() });
+    expect(await screen.findByText('secret')).toBeTruthy();
+  });
+
   it("useAuthFetch() sends the mock user's access token, or the ID token on request", async () => {
     const fetch = vi.fn<typeof globalThis.fetch>(async () => new Response('{}', { status: 200 }));
     vi.stubGlobal('fetch', fetch);
