@@ -183,49 +183,33 @@ describe('<AuthCallback>', () => {
     expect(error).toMatchObject({ code: 'callback', error: 'invalid_grant' });
   });
 
-  it('stays loading while the code exchange runs, so that guards do not start a second sign-in', async () => {
-    const { nonce } = await landOnCallback('/', (state) => `code=c&state=${state}`);
-    let release = (): void => undefined;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const answer = tokenAnswer(nonce);
-    stubCognito({ onToken: () => released.then(answer) });
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    renderWithProvider(
-      <>
-        <AuthCallback navigate={vi.fn()} />
-        <Probe />
-      </>,
-    );
-    await act(() => vi.advanceTimersByTimeAsync(200)); // past the 150 ms peer wait
-    expect(auth().status).toBe('loading');
-    release();
-    await until(() => expect(auth().status).toBe('authenticated'));
-  });
-
-  it("with storage 'local' too, stays loading while the code exchange runs, and a token asked for meanwhile waits for it", async () => {
-    const { nonce } = await landOnCallback('/', (state) => `code=c&state=${state}`);
-    let release = (): void => undefined;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const answer = tokenAnswer(nonce);
-    stubCognito({ onToken: () => released.then(answer) });
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    renderWithProvider(
-      <>
-        <AuthCallback navigate={vi.fn()} />
-        <Probe />
-      </>,
-      { storage: 'local' },
-    );
-    expect(auth().status).toBe('loading');
-    const token = auth().getAccessToken();
-    await act(() => vi.advanceTimersByTimeAsync(200)); // past the 150 ms peer wait
-    expect(auth().status).toBe('loading');
-    release();
-    await act(async () => {
-      expect(await token).toBe('access-1');
-    });
-    expect(auth().status).toBe('authenticated');
-  });
+  it.each(['session', 'local'] as const)(
+    'with storage %s, stays loading while the code exchange runs (a guard does not start a second sign-in), and a token asked for meanwhile waits for it',
+    async (storage) => {
+      const { nonce } = await landOnCallback('/', (state) => `code=c&state=${state}`);
+      let release = (): void => undefined;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const answer = tokenAnswer(nonce);
+      stubCognito({ onToken: () => released.then(answer) });
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      renderWithProvider(
+        <>
+          <AuthCallback navigate={vi.fn()} />
+          <Probe />
+        </>,
+        { storage },
+      );
+      expect(auth().status).toBe('loading');
+      const token = auth().getAccessToken();
+      await act(() => vi.advanceTimersByTimeAsync(200)); // past the 150 ms peer wait
+      expect(auth().status).toBe('loading');
+      release();
+      await act(async () => {
+        expect(await token).toBe('access-1');
+      });
+      expect(auth().status).toBe('authenticated');
+    },
+  );
 
   it('tells a tab that asked while the code exchange ran that it has no session, once the exchange fails', async () => {
     await landOnCallback('/', (state) => `code=used&state=${state}`);
