@@ -7,7 +7,9 @@ import type { ResolvedConfig } from './resolveConfig.js';
 /**
  * Where the session stands: `loading` only while a tab without a stored session asks the app's other tabs for
  * theirs — until one answers with its session or with none (a session that arrives later still signs the tab in), or
- * its Web Lock shows that no tab opened before it is still open; 150 ms at most. `error` when the last sign-in failed.
+ * its Web Lock shows that no tab opened before it is still open; 150 ms at most — and, on a callback page whose
+ * `<AuthCallback>` renders with the provider, until its sign-in ends. `error` when the last sign-in (or sign-out)
+ * failed.
  */
 export type AuthStatus = 'loading' | 'authenticated' | 'unauthenticated' | 'error';
 
@@ -38,13 +40,13 @@ export interface AuthContextValue<TClaims extends object = CustomClaims> {
   /** Revokes the refresh token, clears the session in every tab and navigates to Cognito's `/logout`. */
   signOut(): Promise<void>;
   /**
-   * The access token, renewed first when near expiry; while `loading`, once the tab knows whether it has a session.
-   * Throws `AuthError` code `session` when signed out.
+   * The access token, renewed first when near expiry; while `loading`, once the tab knows whether it has a session
+   * (on a callback page, once its sign-in ends). Throws `AuthError` code `session` when signed out.
    */
   getAccessToken(): Promise<string>;
   /**
-   * The ID token, renewed first when near expiry; while `loading`, once the tab knows whether it has a session.
-   * Throws `AuthError` code `session` when signed out.
+   * The ID token, renewed first when near expiry; while `loading`, once the tab knows whether it has a session
+   * (on a callback page, once its sign-in ends). Throws `AuthError` code `session` when signed out.
    */
   getIdToken(): Promise<string>;
 }

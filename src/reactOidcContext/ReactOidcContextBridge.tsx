@@ -76,10 +76,11 @@ type Navigator =
   | 'signoutPopup'
   | 'signoutSilent';
 
-/** A failed navigator call, as react-oidc-context reports it, and the user it failed for. */
+/** A failed navigator call, as react-oidc-context reports it, with the session's user and error at the time. */
 interface Failure {
   error: ErrorContext;
   user: CognitoUser | null;
+  sessionError: AuthError | null;
 }
 
 /**
@@ -99,7 +100,8 @@ function createBridge(session: AuthSession, fail: (failure: Failure) => void) {
         return await run(...args);
       } catch (cause) {
         const error = errorContext(AuthError.from(cause, 'config'), source);
-        fail({ error: Object.assign(error, { args: args[0] }), user: session.getState().user });
+        const { user, error: sessionError } = session.getState();
+        fail({ error: Object.assign(error, { args: args[0] }), user, sessionError });
         return null;
       }
     }) as AuthContextProps[K];
@@ -199,8 +201,9 @@ export function ReactOidcContextBridge({ children }: ReactOidcContextBridgeProps
     error,
   } = useSyncExternalStore(session.subscribe, session.getState, session.getState);
   const [failure, setFailure] = useState<Failure>();
-  // A failed call's error lasts until the user changes, as react-oidc-context clears it on a user load.
-  if (failure && failure.user !== cognitoUser) setFailure(undefined);
+  // A failed call's error lasts until the user changes, as react-oidc-context clears it on a user load, or a newer
+  // error of the session's own (a renewal in the background) takes its place.
+  if (failure && (failure.user !== cognitoUser || failure.sessionError !== error)) setFailure(undefined);
   const { actions, raise } = useMemo(() => createBridge(session, setFailure), [session]);
   const user = useMemo(() => oidcUser(cognitoUser), [cognitoUser]);
   // react-oidc-context raises `userLoaded` / `userUnloaded` on changes, not for the user it starts with.

@@ -58,7 +58,8 @@ export class Session implements AuthSession {
   declare getIdToken: () => Promise<string>;
   /**
    * A token for `createAuthFetch`: renewed first when near expiry or when `forceRenew` (after a 401); while
-   * `loading`, once this tab knows whether it has a session (a new tab receives it from another within ms).
+   * `loading`, once this tab knows whether it has a session (a new tab receives it from another within ms) and, on
+   * a callback page, once its sign-in ends.
    */
   declare getToken: (kind: 'access' | 'id', options: { forceRenew: boolean }) => Promise<string>;
   /**
@@ -302,15 +303,20 @@ export class Session implements AuthSession {
         (callback ??= finishSignIn(href).finally(() => (callback = undefined))),
       signIn: (options: SignInOptions = {}) => {
         log('sign-in: redirect to the hosted UI');
-        const key = JSON.stringify(options);
+        // The known options only, in a fixed order (`onClick={signIn}` passes a click event).
+        const { returnTo, identityProvider, loginHint, lang } = options;
+        const key = JSON.stringify([returnTo, identityProvider, loginHint, lang]);
         if (signingIn && key === signingInKey) return signingIn;
         signingInKey = key;
-        return (signingIn = client
+        const started: Promise<void> = (signingIn = client
           .signIn(options)
           .catch((cause: unknown) => {
             throw fail(AuthError.from(cause, 'config'));
           })
-          .finally(() => (signingIn = undefined)));
+          .finally(() => {
+            if (signingIn === started) signingIn = undefined;
+          }));
+        return started;
       },
       signOut: async () => {
         // After a renewal in flight (this tab's; under the lock, any tab's), so that what it stored is what is revoked

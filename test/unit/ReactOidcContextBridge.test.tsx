@@ -3,7 +3,7 @@ import { useEffect, type ReactNode } from 'react';
 import { ReactOidcContextBridge } from 'react-cognito-sso/react-oidc-context';
 import { useAuth as useOidcAuth } from 'react-oidc-context';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
-import { AuthCallback } from '../../src/index.js';
+import { AuthCallback, useAuth } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
 import {
   capture,
@@ -244,6 +244,20 @@ describe('<ReactOidcContextBridge>', () => {
     release(); // the session's own renewal of the expired token fails: the session ends
     await waitFor(() => expect(oidc().user).toBeNull());
     expect(oidc().error).toMatchObject({ source: 'unknown', innerError: { code: 'refresh' } });
+  });
+
+  it("shows a newer error of the session's own (a background renewal) instead of an older failed call's", async () => {
+    await storeSession({ expiresIn: 30 }); // within renewBeforeExpirySeconds: getAccessToken() renews first
+    stubCognito({ onToken: () => new Response('unavailable', { status: 503 }) });
+    const ours = capture(useAuth);
+    const oidc = renderLegacy(<ours.Probe />);
+    await screen.findByText('in:alice@example.com');
+    await act(async () => {
+      expect(await oidc().signinPopup()).toBeNull();
+    });
+    expect(oidc().error).toMatchObject({ source: 'signinPopup' });
+    await act(() => ours.current().getAccessToken()); // the renewal fails: the old token is still valid
+    expect(oidc().error).toMatchObject({ source: 'unknown', innerError: { code: 'network' } });
   });
 
   it("does not bring back an old call's error after the user came and went", async () => {

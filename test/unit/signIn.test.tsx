@@ -55,8 +55,8 @@ describe('signIn()', () => {
     stubCognito();
     renderWithProvider(<Probe />);
     await screen.findByText('unauthenticated');
-    const first = auth().signIn({ returnTo: '/a' });
-    expect(auth().signIn({ returnTo: '/a' })).toBe(first);
+    const first = auth().signIn({ returnTo: '/a', lang: 'fr' });
+    expect(auth().signIn({ lang: 'fr', returnTo: '/a' })).toBe(first);
     const other = auth().signIn({ returnTo: '/a', identityProvider: 'Google' }); // a choice of its own
     expect(other).not.toBe(first);
     await act(() => Promise.all([first, other]));
@@ -64,6 +64,16 @@ describe('signIn()', () => {
     expect(
       vi.mocked(redirectTo).mock.calls.filter(([url]) => url.includes('identity_provider=Google')),
     ).toHaveLength(1);
+  });
+
+  it('takes a click event passed as options (onClick={signIn}) as no options', async () => {
+    stubCognito();
+    renderWithProvider(<Probe />);
+    await screen.findByText('unauthenticated');
+    const click = new MouseEvent('click') as unknown as Record<string, unknown>;
+    click.self = click; // a circular structure, as React's synthetic events are
+    await act(() => auth().signIn(click));
+    expect(redirectTo).toHaveBeenCalledOnce();
   });
 
   it('keeps the return path in local sign-in state, not in the URL', async () => {
