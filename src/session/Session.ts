@@ -96,7 +96,7 @@ export class Session implements AuthSession {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let renewing: Promise<void> | undefined;
     let callback: Promise<string> | undefined;
-    /** The sign-in in progress, and its options as JSON: a call with the same options joins it. */
+    /** The sign-in in progress, and the key of its options: a call with the same options joins it. */
     let signingIn: Promise<void> | undefined;
     let signingInKey = '';
     let failures = 0;
@@ -126,11 +126,12 @@ export class Session implements AuthSession {
       if (state.status === 'loading' && !callback) set({ status: 'unauthenticated' });
     };
     /**
-     * Resolves once this tab knows whether it has a session: at once unless `loading`, and after the peer wait at
-     * most (also when the provider never started or stopped meanwhile).
+     * Resolves once this tab knows whether it has a session: at once unless `loading` (no timer, no listener: every
+     * token read passes here), and after the peer wait at most (also when the provider never started or stopped).
      */
-    const known = (): Promise<void> =>
-      new Promise((resolve) => {
+    const known = async (): Promise<void> => {
+      if (state.status !== 'loading') return;
+      await new Promise<void>((resolve) => {
         const done = (): void => {
           listeners.delete(check);
           clearTimeout(wait);
@@ -141,8 +142,8 @@ export class Session implements AuthSession {
         };
         const wait = setTimeout(done, PEER_WAIT_MS);
         listeners.add(check);
-        check();
       });
+    };
     /** Records a failed sign-in or sign-out: the session's error, and status `error` unless a session exists. */
     const fail = (error: AuthError): AuthError => {
       set({ status: current ? 'authenticated' : 'error', error });
@@ -263,8 +264,10 @@ export class Session implements AuthSession {
         return sanitizeReturnTo((user.state as { returnTo?: unknown } | undefined)?.returnTo, url.origin);
       } catch (cause) {
         const error = AuthError.from(cause, 'callback');
-        if (error.code === 'state') await known(); // a reloaded callback page: another tab may hold the session
-        if (error.code === 'state' && current) return '/';
+        if (error.code === 'state') {
+          await known(); // a reloaded callback page: another tab may hold the session
+          if (current) return '/';
+        }
         throw fail(error);
       }
     };
