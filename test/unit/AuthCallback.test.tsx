@@ -1,6 +1,6 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AuthCallback } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
 import {
@@ -12,11 +12,11 @@ import {
   statusProbe,
   storeSession,
   stubCognito,
-  SYNC_NAME,
   tokenResponse,
   USER_KEY,
+  peerTab,
 } from './support/fakeCognito.js';
-import { realMacrotask, until } from './support/fakeTime.js';
+import { gate, realMacrotask, until } from './support/fakeTime.js';
 
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
 
@@ -187,8 +187,7 @@ describe('<AuthCallback>', () => {
     'with storage %s, stays loading while the code exchange runs (a guard does not start a second sign-in), and a token asked for meanwhile waits for it',
     async (storage) => {
       const { nonce } = await landOnCallback('/', (state) => `code=c&state=${state}`);
-      let release = (): void => undefined;
-      const released = new Promise<void>((resolve) => (release = resolve));
+      const { release, released } = gate();
       const answer = tokenAnswer(nonce);
       stubCognito({ onToken: () => released.then(answer) });
       vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
@@ -213,8 +212,7 @@ describe('<AuthCallback>', () => {
 
   it('tells a tab that asked while the code exchange ran that it has no session, once the exchange fails', async () => {
     await landOnCallback('/', (state) => `code=used&state=${state}`);
-    let release = (): void => undefined;
-    const released = new Promise<void>((resolve) => (release = resolve));
+    const { release, released } = gate();
     const cognito = stubCognito({
       onToken: () => released.then(() => json({ error: 'invalid_grant' }, 400)),
     });
@@ -226,10 +224,7 @@ describe('<AuthCallback>', () => {
       </>,
     );
     await until(() => expect(cognito.to('/oauth2/token')).toHaveLength(1));
-    const peer = new BroadcastChannel(SYNC_NAME); // a new tab, opened after the callback tab asked
-    const answers: unknown[] = [];
-    peer.onmessage = ({ data }: MessageEvent) => answers.push(data);
-    onTestFinished(() => peer.close());
+    const { peer, answers } = peerTab(); // a new tab, opened after the callback tab asked
     peer.postMessage('ask');
     for (let turn = 0; turn < 20; turn += 1) await realMacrotask();
     expect(answers).toEqual([]); // still loading: it cannot tell yet

@@ -2,7 +2,7 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import { useEffect, type ReactNode } from 'react';
 import { ReactOidcContextBridge } from 'react-cognito-sso/react-oidc-context';
 import { useAuth as useOidcAuth } from 'react-oidc-context';
-import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AuthCallback, useAuth } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
 import {
@@ -13,10 +13,11 @@ import {
   renderWithProvider,
   storeSession,
   stubCognito,
-  SYNC_NAME,
   tokenResponse,
   USER_KEY,
+  peerTab,
 } from './support/fakeCognito.js';
+import { gate } from './support/fakeTime.js';
 
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
 
@@ -233,8 +234,7 @@ describe('<ReactOidcContextBridge>', () => {
 
   it("reports the session's own error with source unknown; a failed call's error goes once the user changes", async () => {
     await storeSession({ expiresIn: -60, refreshToken: 'refresh-revoked' });
-    let release = (): void => undefined;
-    const released = new Promise<void>((resolve) => (release = resolve));
+    const { release, released } = gate();
     stubCognito({ onToken: () => released.then(() => json({ error: 'invalid_grant' }, 400)) });
     const oidc = renderLegacy();
     await act(async () => {
@@ -271,8 +271,7 @@ describe('<ReactOidcContextBridge>', () => {
       expect(await oidc().signinPopup()).toBeNull();
     });
     expect(oidc().error).toMatchObject({ source: 'signinPopup' });
-    const peer = new BroadcastChannel(SYNC_NAME);
-    onTestFinished(() => peer.close());
+    const { peer } = peerTab();
     peer.postMessage(session); // signed in in another tab
     await screen.findByText('in:alice@example.com');
     expect(oidc().error).toBeUndefined();

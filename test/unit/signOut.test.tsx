@@ -13,6 +13,7 @@ import {
   tokenResponse,
   USER_KEY,
 } from './support/fakeCognito.js';
+import { gate } from './support/fakeTime.js';
 
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
 
@@ -42,8 +43,7 @@ describe('signOut()', () => {
 
   it('sign-out-during-renewal: waits for a renewal in flight, revokes the refresh token it brought, and its answer does not sign the user back in', async () => {
     await storeSession({ expiresIn: 30, refreshToken: 'refresh-1' });
-    let answer!: () => void;
-    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const { release: answer, released: answered } = gate();
     const cognito = stubCognito({
       onToken: async () => {
         await answered;

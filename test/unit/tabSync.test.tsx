@@ -1,6 +1,6 @@
 import { act, screen } from '@testing-library/react';
 import { User } from 'oidc-client-ts';
-import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { redirectTo } from '../../src/redirectTo.js';
 import {
   renderTwoTabs,
@@ -12,8 +12,9 @@ import {
   tabProbe,
   tokenResponse,
   USER_KEY,
+  peerTab,
 } from './support/fakeCognito.js';
-import { realMacrotask, until } from './support/fakeTime.js';
+import { gate, realMacrotask, until } from './support/fakeTime.js';
 import { installWebLocks } from './support/webLocks.js';
 
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
@@ -75,8 +76,7 @@ describe('tab sync', () => {
    */
   async function renewingTab() {
     await storeSession({ accessToken: 'access-1' });
-    let answer = (): void => undefined;
-    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const { release: answer, released: answered } = gate();
     const revoked: (string | null)[] = [];
     const cognito = stubCognito({
       onToken: () =>
@@ -87,8 +87,7 @@ describe('tab sync', () => {
     renderWithProvider(<a.Probe />, { renewBeforeExpirySeconds: 7200 }); // every getAccessToken() renews
     const renewal = a.current().getAccessToken();
     await until(() => expect(cognito.to('/oauth2/token')).toHaveLength(1));
-    const peer = new BroadcastChannel(SYNC_NAME);
-    onTestFinished(() => peer.close());
+    const { peer } = peerTab();
     return { peer, answer, renewal, revoked };
   }
 
@@ -236,10 +235,7 @@ describe('tab sync', () => {
       const probe = statusProbe();
       renderWithProvider(<probe.Probe />);
       expect(screen.getByText('loading')).toBeTruthy();
-      const peer = new BroadcastChannel(SYNC_NAME);
-      const answers: unknown[] = [];
-      peer.onmessage = ({ data }: MessageEvent) => answers.push(data);
-      onTestFinished(() => peer.close());
+      const { peer, answers } = peerTab();
       return { peer, session, answers, auth: probe.current };
     }
 

@@ -11,6 +11,7 @@ import {
   USER_KEY,
   capture,
 } from './support/fakeCognito.js';
+import { gate } from './support/fakeTime.js';
 
 const { Probe, current: authFetch } = capture(useAuthFetch);
 
@@ -50,8 +51,7 @@ describe('useAuthFetch()', () => {
 
   it('renews once for requests all sent with the rejected token, however late their 401s come back', async () => {
     await storeSession({ accessToken: 'access-1' });
-    let release = (): void => undefined;
-    const released = new Promise<void>((resolve) => (release = resolve));
+    const { release, released } = gate();
     let rejected = 0;
     const cognito = stubCognito({
       onApi: async (request) => {

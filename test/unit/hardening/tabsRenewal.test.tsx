@@ -14,7 +14,7 @@ import {
   tokenResponse,
   USER_KEY,
 } from '../support/fakeCognito.js';
-import { until } from '../support/fakeTime.js';
+import { gate, until } from '../support/fakeTime.js';
 import { installWebLocks } from '../support/webLocks.js';
 
 vi.mock('../../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
@@ -123,8 +123,7 @@ describe('one session across tabs', () => {
   it('tabs-sign-out-during-renewal: a sign-out in one tab while another renews waits for that renewal, revokes the rotated refresh token, and every tab ends signed out', async () => {
     installWebLocks();
     await storeSession({ expiresIn: 3600, accessToken: 'access-0', refreshToken: 'refresh-0' });
-    let answer!: () => void;
-    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const { release: answer, released: answered } = gate();
     const cognito = stubCognito({
       onToken: async () => {
         await answered;

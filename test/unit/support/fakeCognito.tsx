@@ -1,6 +1,6 @@
 import { render, type RenderResult } from '@testing-library/react';
 import { StrictMode, useEffect, type ReactNode } from 'react';
-import { vi, type Mock } from 'vitest';
+import { onTestFinished, vi, type Mock } from 'vitest';
 import { CognitoProvider, useAuth, type CognitoProviderProps } from '../../../src/index.js';
 import { signingKey, signJwt } from './signingKey.js';
 
@@ -65,6 +65,18 @@ export async function storeSession(
       expires_at: Math.floor(Date.now() / 1000) + (options.expiresIn ?? 3600),
     }),
   );
+}
+
+/**
+ * Another "tab" on the SDK's channel, as a raw `BroadcastChannel` (closed when the test ends), with the messages it
+ * has received.
+ */
+export function peerTab(): { peer: BroadcastChannel; answers: unknown[] } {
+  const peer = new BroadcastChannel(SYNC_NAME);
+  const answers: unknown[] = [];
+  peer.onmessage = ({ data }: MessageEvent) => answers.push(data);
+  onTestFinished(() => peer.close());
+  return { peer, answers };
 }
 
 /** A JSON `Response`. */

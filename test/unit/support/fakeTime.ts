@@ -28,3 +28,10 @@ export async function until(
     }
   }
 }
+
+/** A gate a test opens: `released` resolves once `release()` is called (e.g. to hold back a faked answer). */
+export function gate(): { release: () => void; released: Promise<void> } {
+  let release = (): void => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  return { release, released };
+}
