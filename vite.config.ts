@@ -57,7 +57,6 @@ export default defineConfig({
           name: 'emulator',
           environment: 'node',
           include: ['test/emulator/**/*.test.ts'],
-          testTimeout: 20_000, // the CLI tests wait up to 20 s for a spawned emulator's first line
         },
       },
       {
