@@ -27,6 +27,10 @@ export class FaultInjector {
   }
 }
 
+/** The fault answers the call itself (a status, body, content type, or a stalled answer), rather than delaying it. */
+export const answers = ({ status, body, contentType, stall }: Fault): boolean =>
+  status !== undefined || body !== undefined || contentType !== undefined || stall === true;
+
 function validateFault(fault: Fault): void {
   if (typeof fault !== 'object' || fault === null) throw new RangeError('failNext: fault must be an object');
   const { status, body, contentType, delayMs, drop, stall } = fault;
@@ -45,10 +49,9 @@ function validateFault(fault: Fault): void {
     throw new RangeError('failNext: fault.drop must be a boolean');
   if (stall !== undefined && typeof stall !== 'boolean')
     throw new RangeError('failNext: fault.stall must be a boolean');
-  const answers = status !== undefined || body !== undefined || contentType !== undefined || stall === true;
-  if (drop === true && answers)
+  if (drop === true && answers(fault))
     throw new RangeError('failNext: a dropped call cannot also have a status, body, contentType or stall');
-  if (!answers && drop !== true && delayMs === undefined) {
+  if (!answers(fault) && drop !== true && delayMs === undefined) {
     throw new RangeError('failNext: fault needs a status, body, delayMs, drop or stall');
   }
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultableEndpoint } from './EmulatorControls.js';
-import type { FaultInjector } from './FaultInjector.js';
+import { answers, type FaultInjector } from './FaultInjector.js';
 
 function wait(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
@@ -26,8 +26,8 @@ export async function applyFault(
     req.socket.destroy();
     return true;
   }
+  if (!answers(fault)) return false;
   const { status, body, contentType, stall } = fault;
-  if (status === undefined && body === undefined && contentType === undefined && stall !== true) return false;
   res.writeHead(status ?? (stall === true ? 200 : 500), {
     'content-type': contentType ?? 'application/json',
     'cache-control': 'no-store',
