@@ -3,7 +3,7 @@ import { User } from 'oidc-client-ts';
 import { describe, expect, it, vi } from 'vitest';
 import { redirectTo } from '../../src/redirectTo.js';
 import {
-  renderTwoTabs,
+  renderTabs,
   renderWithProvider,
   statusProbe,
   storeSession,
@@ -19,10 +19,11 @@ import { installWebLocks } from './support/webLocks.js';
 
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
 
-/** {@link renderTwoTabs} with a session stored in tab A (`access-1`); `renewBeforeExpirySeconds` is A's. */
+/** Two {@link renderTabs} with a session stored in tab A (`access-1`); `renewBeforeExpirySeconds` is A's. */
 async function twoTabs(renewBeforeExpirySeconds = 60) {
   await storeSession({ accessToken: 'access-1' });
-  return renderTwoTabs({ a: renewBeforeExpirySeconds });
+  const [a, b] = renderTabs([renewBeforeExpirySeconds, 60]);
+  return { a, b };
 }
 
 /** Real macrotasks that let the tabs' messages travel several times over, while a faked `setTimeout` stands still. */

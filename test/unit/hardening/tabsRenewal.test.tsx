@@ -1,16 +1,12 @@
-import { act, render, screen } from '@testing-library/react';
-import { StrictMode } from 'react';
+import { act, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { CognitoProvider } from '../../../src/index.js';
 import { redirectTo } from '../../../src/redirectTo.js';
 import {
-  CONFIG,
   json,
-  renderTwoTabs,
+  renderTabs,
   storeSession,
   stubCognito,
   SYNC_NAME,
-  tabProbe,
   tokenResponse,
   USER_KEY,
 } from '../support/fakeCognito.js';
@@ -48,13 +44,13 @@ function rotatingPool(expiresIn: number) {
 }
 
 /**
- * {@link renderTwoTabs}, both renewing on demand (renewBeforeExpirySeconds 7200), once B has adopted the session with
+ * Two {@link renderTabs}, both renewing on demand (renewBeforeExpirySeconds 7200), once B has adopted the session with
  * `access-0`.
  */
 async function twoTabs() {
-  const tabs = renderTwoTabs({ a: 7200, b: 7200 });
+  const [a, b] = renderTabs([7200, 7200]);
   await untilSettled(() => screen.getByText('B:authenticated:access-0'));
-  return tabs;
+  return { a, b };
 }
 
 beforeEach(() => {
@@ -67,20 +63,7 @@ describe('one session across tabs', () => {
     const requested = installWebLocks();
     await storeSession({ expiresIn: 62, accessToken: 'access-0', refreshToken: 'refresh-0' });
     const cognito = rotatingPool(62);
-    const [a, b, c] = [tabProbe('A'), tabProbe('B'), tabProbe('C')];
-    render(
-      <StrictMode>
-        <CognitoProvider {...CONFIG}>
-          <a.Probe />
-        </CognitoProvider>
-        <CognitoProvider {...CONFIG} storage="memory">
-          <b.Probe />
-        </CognitoProvider>
-        <CognitoProvider {...CONFIG} storage="memory">
-          <c.Probe />
-        </CognitoProvider>
-      </StrictMode>,
-    );
+    renderTabs([60, 60, 60]);
     await untilSettled(() =>
       ['A', 'B', 'C'].forEach((tab) => screen.getByText(`${tab}:authenticated:access-0`)),
     );

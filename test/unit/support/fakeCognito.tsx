@@ -193,22 +193,28 @@ export const tabProbe = (name: string) =>
   ));
 
 /**
- * Two "tabs" in one document under StrictMode: tab A keeps its session in sessionStorage, tab B in memory, so they
- * share nothing but the BroadcastChannel (and Web Locks, where a test installs them). Each renders a
- * {@link tabProbe}; `renewBeforeExpirySeconds` is per tab (default: the SDK's 60).
+ * "Tabs" A, B, C… in one document under StrictMode, one per entry of `renewBefore` (that tab's
+ * `renewBeforeExpirySeconds`): tab A keeps its session in sessionStorage, the others in memory, so they share nothing
+ * but the BroadcastChannel (and Web Locks, where a test installs them). Each renders a {@link tabProbe}; returns the
+ * probes in order.
  */
-export function renderTwoTabs({ a: renewA = 60, b: renewB = 60 }: { a?: number; b?: number } = {}) {
-  const a = tabProbe('A');
-  const b = tabProbe('B');
+export function renderTabs<const T extends readonly number[]>(
+  renewBefore: T,
+): { [K in keyof T]: ReturnType<typeof tabProbe> } {
+  const tabs = renewBefore.map((renew, i) => ({ renew, probe: tabProbe(String.fromCharCode(65 + i)) }));
   render(
     <StrictMode>
-      <CognitoProvider {...CONFIG} renewBeforeExpirySeconds={renewA}>
-        <a.Probe />
-      </CognitoProvider>
-      <CognitoProvider {...CONFIG} storage="memory" renewBeforeExpirySeconds={renewB}>
-        <b.Probe />
-      </CognitoProvider>
+      {tabs.map(({ renew, probe }, i) => (
+        <CognitoProvider
+          key={i}
+          {...CONFIG}
+          storage={i === 0 ? 'session' : 'memory'}
+          renewBeforeExpirySeconds={renew}
+        >
+          <probe.Probe />
+        </CognitoProvider>
+      ))}
     </StrictMode>,
   );
-  return { a, b };
+  return tabs.map(({ probe }) => probe) as { [K in keyof T]: ReturnType<typeof tabProbe> };
 }
