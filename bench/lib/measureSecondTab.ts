@@ -1,6 +1,5 @@
 import type { BrowserContext } from 'playwright-core';
-import { SIGN_IN_BUTTON } from './appSelectors.js';
-import { readProbe } from './readProbe.js';
+import { openSignedOut } from './openSignedOut.js';
 import type { BenchStack } from './startBenchStack.js';
 
 /**
@@ -9,14 +8,6 @@ import type { BenchStack } from './startBenchStack.js';
  * open tabs for theirs before it shows it.
  */
 export async function measureSecondTab(context: BrowserContext, stack: BenchStack): Promise<number> {
-  const first = await context.newPage();
-  await first.goto(`${stack.origin}/`);
-  await first.locator(SIGN_IN_BUTTON).waitFor();
-  const second = await context.newPage();
-  await second.goto(`${stack.origin}/`);
-  await second.locator(SIGN_IN_BUTTON).waitFor();
-  const { signedOutAt } = await readProbe(second);
-  if (signedOutAt === null)
-    throw new Error('the second tab showed its "Sign in" button but recorded no time for it');
-  return signedOutAt;
+  await openSignedOut(await context.newPage(), stack.origin);
+  return openSignedOut(await context.newPage(), stack.origin);
 }

@@ -3,6 +3,7 @@ import type { CountedEndpoint } from 'react-cognito-sso/emulator';
 import { submitHostedUiForm } from '../../test/e2e/support/signIn.js';
 import { SETTLE_MS, SIGN_IN_BUTTON, SIGNED_IN } from './appSelectors.js';
 import { countEndpoint, type NetworkLog } from './NetworkLog.js';
+import { openSignedOut } from './openSignedOut.js';
 import { readProbe } from './readProbe.js';
 import { sleep } from './sleep.js';
 import type { BenchStack } from './startBenchStack.js';
@@ -54,11 +55,7 @@ export async function measureSignIn(page: Page, stack: BenchStack, log: NetworkL
   const { controls, domain } = stack.emulator;
   controls.resetRequestCounts();
   const opened = log.mark();
-  await page.goto(`${stack.origin}/`);
-  await page.locator(SIGN_IN_BUTTON).waitFor();
-  const { signedOutAt } = await readProbe(page);
-  if (signedOutAt === null)
-    throw new Error('the app showed its "Sign in" button but recorded no time for it');
+  const signedOutAt = await openSignedOut(page, stack.origin);
   await page.locator(SIGN_IN_BUTTON).click();
   await page.waitForURL((url) => url.origin === domain && url.pathname === '/login');
   const before = log.cognitoRequests(opened);
