@@ -79,8 +79,8 @@ export class Session implements AuthSession {
     const tabs = typeof BroadcastChannel === 'function';
     const stored = client.read();
     let current = stored && (stored.refresh_token || !stored.expired) ? stored : null;
-    // A callback page without a session is `loading` until its sign-in ends, whatever the storage.
-    const onCallback =
+    // A callback page without a session is `loading` until its sign-in ends, whatever the storage (see settle).
+    let onCallback =
       location.pathname === new URL(config.redirectUri).pathname && /[?&]state=/.test(location.search);
     let state: AuthState = {
       status: current
@@ -119,11 +119,11 @@ export class Session implements AuthSession {
       listeners.forEach((listener) => listener());
     };
     /**
-     * Ends `loading` without a session — unless this page is finishing a sign-in, which ends it itself (a guard
-     * that saw "signed out" meanwhile would start a second sign-in).
+     * Ends `loading` without a session — unless this is a callback page, whose sign-in ends it: also before a lazily
+     * loaded `<AuthCallback>` starts it (a guard that saw "signed out" meanwhile would start a second sign-in).
      */
     const settle = (): void => {
-      if (state.status === 'loading' && !callback) set({ status: 'unauthenticated' });
+      if (state.status === 'loading' && !callback && !onCallback) set({ status: 'unauthenticated' });
     };
     /**
      * Resolves once this tab knows whether it has a session: at once unless `loading` (no timer, no listener: every
@@ -302,8 +302,10 @@ export class Session implements AuthSession {
       },
       getAccessToken: () => getToken('access', { forceRenew: false }),
       getIdToken: () => getToken('id', { forceRenew: false }),
-      completeSignIn: (href: string) =>
-        (callback ??= finishSignIn(href).finally(() => (callback = undefined))),
+      completeSignIn: (href: string) => {
+        onCallback = false;
+        return (callback ??= finishSignIn(href).finally(() => (callback = undefined)));
+      },
       signIn: (options: SignInOptions = {}) => {
         log('sign-in: redirect to the hosted UI');
         // The known options only, in a fixed order (`onClick={signIn}` passes a click event).

@@ -1,7 +1,8 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { AuthCallback } from '../../src/index.js';
+import { AuthCallback, RequireAuth } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
 import {
   APP,
@@ -209,6 +210,32 @@ describe('<AuthCallback>', () => {
       expect(auth().status).toBe('authenticated');
     },
   );
+
+  it('stays loading until a lazily loaded <AuthCallback> mounts: a guard on the page does not start a second sign-in', async () => {
+    const { nonce } = await landOnCallback('/', (state) => `code=c&state=${state}`);
+    stubCognito({ onToken: tokenAnswer(nonce) });
+    let mountCallback = (): void => undefined;
+    function LazyCallback() {
+      const [loaded, setLoaded] = useState(false);
+      mountCallback = () => setLoaded(true);
+      return loaded ? <AuthCallback navigate={vi.fn()} /> : null;
+    }
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    renderWithProvider(
+      <>
+        <RequireAuth>the app</RequireAuth>
+        <LazyCallback />
+        <Probe />
+      </>,
+    );
+    await act(() => vi.advanceTimersByTimeAsync(1000)); // well past the 150 ms peer wait, and the leader lock
+    expect(auth().status).toBe('loading');
+    expect(redirectTo).not.toHaveBeenCalled();
+    act(() => mountCallback());
+    await until(() => expect(screen.queryByText('the app')).not.toBeNull());
+    expect(auth().status).toBe('authenticated');
+    expect(redirectTo).not.toHaveBeenCalled();
+  });
 
   it('tells a tab that asked while the code exchange ran that it has no session, once the exchange fails', async () => {
     await landOnCallback('/', (state) => `code=used&state=${state}`);
