@@ -79,9 +79,13 @@ export class Session implements AuthSession {
     const tabs = typeof BroadcastChannel === 'function';
     const stored = client.read();
     let current = stored && (stored.refresh_token || !stored.expired) ? stored : null;
-    // A callback page without a session is `loading` until its sign-in ends, whatever the storage (see settle).
+    // A callback page (Cognito's answer: `state` with `code` or `error`) without a session is `loading` until its
+    // sign-in ends, whatever the storage (see settle).
+    const query = new URLSearchParams(location.search);
     let onCallback =
-      location.pathname === new URL(config.redirectUri).pathname && /[?&]state=/.test(location.search);
+      location.pathname === new URL(config.redirectUri).pathname &&
+      query.has('state') &&
+      (query.has('code') || query.has('error'));
     let state: AuthState = {
       status: current
         ? 'authenticated'

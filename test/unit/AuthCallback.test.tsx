@@ -237,6 +237,16 @@ describe('<AuthCallback>', () => {
     expect(redirectTo).not.toHaveBeenCalled();
   });
 
+  it("ends loading after the peer wait at the callback path when the query is not Cognito's answer (state without code or error)", async () => {
+    window.history.pushState(null, '', '/callback?state=CA');
+    stubCognito();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    renderWithProvider(<Probe />);
+    expect(auth().status).toBe('loading');
+    await act(() => vi.advanceTimersByTimeAsync(200));
+    expect(auth().status).toBe('unauthenticated');
+  });
+
   it('tells a tab that asked while the code exchange ran that it has no session, once the exchange fails', async () => {
     await landOnCallback('/', (state) => `code=used&state=${state}`);
     const { release, released } = gate();
