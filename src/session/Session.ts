@@ -131,7 +131,8 @@ export class Session implements AuthSession {
     };
     /**
      * Resolves once this tab knows whether it has a session: at once unless `loading` (no timer, no listener: every
-     * token read passes here), and after the peer wait at most (also when the provider never started or stopped).
+     * token read passes here), and after the peer wait at most (also when the provider never started or stopped) —
+     * except on a callback page before its sign-in starts, which ends `loading` itself (see settle).
      */
     const known = async (): Promise<void> => {
       if (state.status !== 'loading') return;
@@ -144,7 +145,7 @@ export class Session implements AuthSession {
         const check = (): void => {
           if (state.status !== 'loading') done();
         };
-        const wait = setTimeout(done, PEER_WAIT_MS);
+        const wait = onCallback ? undefined : setTimeout(done, PEER_WAIT_MS);
         listeners.add(check);
       });
     };

@@ -211,7 +211,7 @@ describe('<AuthCallback>', () => {
     },
   );
 
-  it('stays loading until a lazily loaded <AuthCallback> mounts: a guard on the page does not start a second sign-in', async () => {
+  it('stays loading until a lazily loaded <AuthCallback> mounts: a guard on the page does not start a second sign-in, and a token asked for meanwhile waits for the sign-in', async () => {
     const { nonce } = await landOnCallback('/', (state) => `code=c&state=${state}`);
     stubCognito({ onToken: tokenAnswer(nonce) });
     let mountCallback = (): void => undefined;
@@ -228,12 +228,16 @@ describe('<AuthCallback>', () => {
         <Probe />
       </>,
     );
+    const token = auth().getAccessToken();
     await act(() => vi.advanceTimersByTimeAsync(1000)); // well past the 150 ms peer wait, and the leader lock
     expect(auth().status).toBe('loading');
     expect(redirectTo).not.toHaveBeenCalled();
     act(() => mountCallback());
     await until(() => expect(screen.queryByText('the app')).not.toBeNull());
     expect(auth().status).toBe('authenticated');
+    await act(async () => {
+      expect(await token).toBe('access-1'); // waited for the sign-in, not "Not signed in"
+    });
     expect(redirectTo).not.toHaveBeenCalled();
   });
 
