@@ -7,10 +7,12 @@ import { useSession } from './session/useSession.js';
 /** Props of {@link AuthCallback}. */
 export interface AuthCallbackProps {
   /**
-   * Client-side navigation to the return path, e.g. React Router's `navigate` (default: `window.location.replace`,
-   * a page load). Required with `storage: 'memory'`, whose session does not survive a page load.
+   * Client-side navigation to the return path, called as `navigate(path, { replace: true })` so that the callback
+   * page leaves the history (Back goes to the page before the sign-in) — React Router's `useNavigate()` as it is
+   * (default: `window.location.replace`, a page load). Required with `storage: 'memory'`, whose session does not
+   * survive a page load.
    */
-  navigate?: (path: string) => void;
+  navigate?: (path: string, options: { replace: true }) => void;
   /** Shown while the sign-in completes (default: "Signing you in…" with `role="status"`). */
   loading?: ReactNode;
   /** Renders a failure; `retry` starts a new sign-in (default: the message and a "Sign in again" button). */
@@ -55,7 +57,8 @@ export function AuthCallback({ navigate, loading, renderError }: AuthCallbackPro
         .completeSignIn(location.href)
         .then(
           (path) =>
-            stop.signal.aborted || (navigateRef.current ?? ((to: string) => redirectTo(to, true)))(path),
+            stop.signal.aborted ||
+            (navigateRef.current ?? ((to: string) => redirectTo(to, true)))(path, { replace: true }),
           setError,
         );
     run();

@@ -44,10 +44,10 @@ describe('the callback (RFC 9700 §2.1, §4.2, §4.5, §4.7, §4.11)', () => {
   it('callback-state-used: an already used callback URL makes no second token request (signed out: an error; signed in: the app)', async () => {
     const callback = await startSignIn(pool);
     const first = await landOnCallback(pool, callback);
-    await vi.waitFor(() => expect(first.navigate).toHaveBeenCalledWith('/reports'));
+    await vi.waitFor(() => expect(first.navigate).toHaveBeenCalledWith('/reports', { replace: true }));
     first.page.unmount();
     const withSession = await landOnCallback(pool, callback);
-    await vi.waitFor(() => expect(withSession.navigate).toHaveBeenCalledWith('/'));
+    await vi.waitFor(() => expect(withSession.navigate).toHaveBeenCalledWith('/', { replace: true }));
     withSession.page.unmount();
     sessionStorage.removeItem(userKey(pool));
     const signedOut = await landOnCallback(pool, callback);
@@ -98,7 +98,7 @@ describe('the callback (RFC 9700 §2.1, §4.2, §4.5, §4.7, §4.11)', () => {
     expect(window.location.pathname + window.location.search).toBe('/callback');
     page.unmount();
     const reloaded = await landOnCallback(pool, new URL(window.location.href));
-    await vi.waitFor(() => expect(reloaded.navigate).toHaveBeenCalledWith('/'));
+    await vi.waitFor(() => expect(reloaded.navigate).toHaveBeenCalledWith('/', { replace: true }));
     expect(pool.controls.requestCounts().token).toBe(1);
   });
 
@@ -110,7 +110,7 @@ describe('the callback (RFC 9700 §2.1, §4.2, §4.5, §4.7, §4.11)', () => {
     const replayed = new URL(callback);
     replayed.searchParams.set('code', 'a-fresh-code-from-the-hosted-ui-session');
     const back = await landOnCallback(pool, replayed);
-    await vi.waitFor(() => expect(back.navigate).toHaveBeenCalledWith('/'));
+    await vi.waitFor(() => expect(back.navigate).toHaveBeenCalledWith('/', { replace: true }));
     expect(pool.controls.requestCounts().token).toBe(1);
   });
 
@@ -121,7 +121,7 @@ describe('the callback (RFC 9700 §2.1, §4.2, §4.5, §4.7, §4.11)', () => {
       window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
       await Promise.resolve();
     });
-    await vi.waitFor(() => expect(navigate).toHaveBeenCalledWith('/'));
+    await vi.waitFor(() => expect(navigate).toHaveBeenCalledWith('/', { replace: true }));
     await act(async () => {
       window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false }));
       await Promise.resolve();
@@ -139,7 +139,7 @@ describe('the callback (RFC 9700 §2.1, §4.2, §4.5, §4.7, §4.11)', () => {
     expect(window.history.length).toBe(entries); // replaced in place, no entry of its own
     expect(window.location.href).not.toContain(callback.searchParams.get('code') ?? '-');
     expect(navigate).not.toHaveBeenCalled();
-    await vi.waitFor(() => expect(navigate).toHaveBeenCalledWith('/reports'));
+    await vi.waitFor(() => expect(navigate).toHaveBeenCalledWith('/reports', { replace: true }));
   });
 
   it.each<{ what: string; fault: Fault; code: AuthErrorCode; alert: RegExp }>([

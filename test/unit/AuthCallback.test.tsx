@@ -60,7 +60,7 @@ describe('<AuthCallback>', () => {
     expect(screen.getByRole('status').textContent).toBe('Signing you in…');
     expect(window.location.search).toBe('');
     expect(window.location.pathname).toBe('/callback');
-    await waitFor(() => expect(navigate).toHaveBeenCalledWith('/reports?id=7#top'));
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith('/reports?id=7#top', { replace: true }));
     expect(navigate).toHaveBeenCalledOnce();
     const [exchange, ...more] = cognito.to('/oauth2/token');
     expect(more).toEqual([]);
@@ -97,7 +97,7 @@ describe('<AuthCallback>', () => {
       stubCognito({ onToken: tokenAnswer(nonce) });
       const navigate = vi.fn();
       renderWithProvider(<AuthCallback navigate={navigate} />);
-      await waitFor(() => expect(navigate).toHaveBeenCalledWith('/'));
+      await waitFor(() => expect(navigate).toHaveBeenCalledWith('/', { replace: true }));
     },
   );
 
@@ -161,7 +161,7 @@ describe('<AuthCallback>', () => {
     stubCognito({ onToken: tokenAnswer(nonce, { iss }) });
     const navigate = vi.fn();
     renderWithProvider(<AuthCallback navigate={navigate} />);
-    await waitFor(() => expect(navigate).toHaveBeenCalledWith('/'));
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith('/', { replace: true }));
     expect(sessionStorage.getItem(USER_KEY)).toContain(`"iss":"${iss}"`);
   });
 
@@ -280,7 +280,7 @@ describe('<AuthCallback>', () => {
     stubCognito();
     const navigate = vi.fn();
     renderWithProvider(<AuthCallback navigate={navigate} />);
-    await waitFor(() => expect(navigate).toHaveBeenCalledWith('/'));
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith('/', { replace: true }));
   });
 
   it("goes straight to the app when reached without a response in a new tab, once another tab's session arrives", async () => {
@@ -290,7 +290,7 @@ describe('<AuthCallback>', () => {
     renderWithProvider(<p>the tab with the session</p>);
     const navigate = vi.fn();
     renderWithProvider(<AuthCallback navigate={navigate} />, { storage: 'memory' });
-    await waitFor(() => expect(navigate).toHaveBeenCalledWith('/'));
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith('/', { replace: true }));
     expect(screen.queryByRole('alert')).toBeNull();
   });
 

@@ -56,7 +56,7 @@ describe('without a domain', () => {
     );
     const navigate = vi.fn();
     renderWithProvider(<AuthCallback navigate={navigate} />, {}, NO_DOMAIN);
-    await waitFor(() => expect(navigate).toHaveBeenCalledWith('/'));
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith('/', { replace: true }));
     expect(exchange).toHaveBeenCalledOnce();
     expect(exchange.mock.calls[0]?.[0].get('client_id')).toBe(CONFIG.clientId);
     expect(callbackPage.seen.map((r) => r.url)).toEqual([`${ISSUER}/.well-known/jwks.json`]);

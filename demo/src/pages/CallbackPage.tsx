@@ -19,11 +19,10 @@ const renderError = (error: AuthError, retry: () => void) => (
 
 /** `/callback`: the SDK finishes the sign-in (spinner meanwhile), then the app goes to where the user was headed. */
 export function CallbackPage() {
-  const navigate = useNavigate();
   return (
     <AuthCard>
       <AuthCallback
-        navigate={(path) => navigate(path, { replace: true })}
+        navigate={useNavigate()}
         loading={
           <>
             <title>Signing in · Data Catalog</title>

@@ -130,7 +130,7 @@ export async function signedIn(
   user = ALICE,
 ) {
   const app = await landOnCallback(pool, await startSignIn(pool, props, user), props);
-  await vi.waitFor(() => expect(app.navigate).toHaveBeenCalledWith('/reports'));
+  await vi.waitFor(() => expect(app.navigate).toHaveBeenCalledWith('/reports', { replace: true }));
   return app;
 }
 
@@ -159,6 +159,6 @@ export async function signInAgainWorks(pool: CognitoEmulator, alert: RegExp): Pr
   await vi.waitFor(() => expect(lastRedirect()).toContain(`${pool.domain}/oauth2/authorize?`));
   const callback = await hostedUiLogin(lastRedirect());
   const again = await landOnCallback(pool, callback);
-  await vi.waitFor(() => expect(again.navigate).toHaveBeenCalledWith('/'));
+  await vi.waitFor(() => expect(again.navigate).toHaveBeenCalledWith('/', { replace: true }));
   expect(again.probe.current().status).toBe('authenticated');
 }

@@ -259,7 +259,7 @@ describe('<MockCognitoProvider> (react-cognito-sso/testing)', () => {
   it('<AuthCallback> navigates to / for a signed-in user', async () => {
     const navigate = vi.fn();
     renderWith({ user: createMockUser() }, <AuthCallback navigate={navigate} />);
-    await vi.waitFor(() => expect(navigate).toHaveBeenCalledWith('/'));
+    await vi.waitFor(() => expect(navigate).toHaveBeenCalledWith('/', { replace: true }));
     expect(screen.getByText('Signing you in…')).toBeTruthy();
   });
 
@@ -269,7 +269,7 @@ describe('<MockCognitoProvider> (react-cognito-sso/testing)', () => {
     await act(() => Promise.resolve());
     expect(navigate).not.toHaveBeenCalled();
     rerenderWith({ user: createMockUser() });
-    await vi.waitFor(() => expect(navigate).toHaveBeenCalledWith('/'));
+    await vi.waitFor(() => expect(navigate).toHaveBeenCalledWith('/', { replace: true }));
   });
 
   it('<AuthCallback> shows the error, and its retry is a recorded signIn()', async () => {

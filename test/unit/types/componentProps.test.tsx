@@ -12,6 +12,7 @@ import {
   type RequireAuthProps,
 } from 'react-cognito-sso';
 import { MockCognitoProvider, createMockUser } from 'react-cognito-sso/testing';
+import type { NavigateFunction } from 'react-router';
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { resolveConfig } from '../../../src/resolveConfig.js';
 
@@ -49,10 +50,15 @@ describe('component props types', () => {
     }>();
     expectTypeOf<ComponentProps<typeof AuthCallback>>().toEqualTypeOf<AuthCallbackProps>();
     expectTypeOf<AuthCallbackProps>().toEqualTypeOf<{
-      navigate?: (path: string) => void;
+      navigate?: (path: string, options: { replace: true }) => void;
       loading?: ReactNode;
       renderError?: (error: AuthError, retry: () => void) => ReactNode;
     }>();
+  });
+
+  it("takes React Router's navigate function as it is, and one that ignores the options", () => {
+    expectTypeOf<NavigateFunction>().toExtend<AuthCallbackProps['navigate']>();
+    expectTypeOf<(path: string) => void>().toExtend<AuthCallbackProps['navigate']>();
   });
 
   it('lets an app pass props built with the exported types', async () => {
@@ -68,6 +74,6 @@ describe('component props types', () => {
     );
     expect(screen.getByText('admin area')).toBeTruthy();
     expect(screen.getByText('finishing…')).toBeTruthy();
-    await vi.waitFor(() => expect(callback.navigate).toHaveBeenCalledWith('/'));
+    await vi.waitFor(() => expect(callback.navigate).toHaveBeenCalledWith('/', { replace: true }));
   });
 });
