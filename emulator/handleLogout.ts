@@ -38,7 +38,7 @@ export function handleLogout(
   if (logoutUri !== null) {
     if (query.getAll('logout_uri').length !== 1 || !client.logoutUrls.includes(logoutUri)) {
       return refuse(
-        'redirect_mismatch: logout_uri is not one of the sign-out URLs of this app client',
+        `redirect_mismatch: logout_uri ${logoutUri} is not one of the sign-out URLs of this app client (${client.logoutUrls.join(', ') || 'none'})`,
         'redirect_mismatch',
       );
     }

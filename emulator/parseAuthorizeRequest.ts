@@ -81,7 +81,7 @@ export function parseAuthorizeRequest(ctx: EmulatorContext, query: URLSearchPara
     return {
       kind: 'page',
       error: 'redirect_mismatch',
-      message: 'redirect_mismatch: redirect_uri is not one of the callback URLs of this app client',
+      message: `redirect_mismatch: redirect_uri ${redirectUri} is not one of the callback URLs of this app client (${client.callbackUrls.join(', ') || 'none'})`,
     };
   }
   const state = single('state');

@@ -8,6 +8,8 @@ export interface CliArgs {
   usersFile: string | undefined;
   /** `--config FILE`: JSON emulator configuration. */
   configFile: string | undefined;
+  /** `--app-origin ORIGIN` (repeatable): an app whose `{origin}/callback` and `{origin}/` every client accepts. */
+  appOrigins: string[];
   /** `--json`: print the configuration as one JSON line instead of the banner. */
   json: boolean;
   /** `--help`. */
@@ -23,9 +25,13 @@ For development only.
 Options:
   --port N          issuer origin port (default: 9229; 0 = free ports for both origins)
   --domain-port N   hosted-UI domain port (default: --port + 1)
+  --app-origin URL  also accept URL/callback and URL/ as callback and sign-out URLs of every app client
+                    (default client: http://localhost:8585 only), e.g. --app-origin http://localhost:5173;
+                    repeatable
   --users FILE      JSON array of users: [{"username","password","email","groups"?,"attributes"?}]
   --config FILE     JSON configuration: {"region","userPoolId","clients","users","tokenLifetimes",
-                    "refreshTokenRotation","issuerPort","domainPort"} (sample: emulator/example-config.json)
+                    "refreshTokenRotation","issuerPort","domainPort"}
+                    (sample: node_modules/react-cognito-sso/emulator/example-config.json)
   --json            print issuer, issuerOrigin, domain, userPoolId, region, clients, users as one JSON line
   --help            show this help
 
@@ -36,6 +42,18 @@ function portValue(flag: string, value: string | undefined): number {
     throw new Error(`${flag} needs a port number from 0 to 65535`);
   }
   return Number(value);
+}
+
+function originValue(flag: string, value: string | undefined): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value ?? '');
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || url.href !== `${url.origin}/`)
+    throw new Error(`${flag} needs an http(s) origin without a path, e.g. http://localhost:5173`);
+  return url.origin;
 }
 
 function fileValue(flag: string, value: string | undefined): string {
@@ -54,6 +72,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     domainPort: undefined,
     usersFile: undefined,
     configFile: undefined,
+    appOrigins: [],
     json: false,
     help: false,
   };
@@ -74,6 +93,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         break;
       case '--config':
         args.configFile = fileValue(flag, value());
+        break;
+      case '--app-origin':
+        args.appOrigins.push(originValue(flag, value()));
         break;
       case '--json':
       case '--help':

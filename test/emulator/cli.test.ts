@@ -115,6 +115,41 @@ describe('cognito-emulator CLI', () => {
     child.kill('SIGTERM');
   }, 30_000);
 
+  it('--app-origin adds {origin}/callback and {origin}/ to the client, so an app on another port signs in', async () => {
+    const child = startCli(['--port', '0', '--json', '--app-origin', 'http://localhost:5173']);
+    const summary = JSON.parse(await firstLine(child, 20_000)) as Summary & {
+      clients: { clientId: string; callbackUrls: string[]; logoutUrls: string[] }[];
+    };
+    const [client] = summary.clients;
+    expect(client?.callbackUrls).toEqual([
+      'http://localhost:8585/callback',
+      'http://localhost:5173/callback',
+    ]);
+    expect(client?.logoutUrls).toEqual(['http://localhost:8585/', 'http://localhost:5173/']);
+    const authorize = (redirectUri: string) =>
+      fetch(
+        `${summary.domain}/oauth2/authorize?${new URLSearchParams({
+          client_id: client?.clientId ?? '',
+          response_type: 'code',
+          redirect_uri: redirectUri,
+          scope: 'openid',
+          state: 's',
+          code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+          code_challenge_method: 'S256',
+        })}`,
+        { redirect: 'manual' },
+      );
+    const accepted = await authorize('http://localhost:5173/callback');
+    expect(accepted.status).toBe(302);
+    expect(accepted.headers.get('location')).toMatch(/\/login\?/);
+    const refused = await authorize('http://localhost:5174/callback');
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain(
+      'redirect_uri http://localhost:5174/callback is not one of the callback URLs of this app client (http://localhost:8585/callback, http://localhost:5173/callback)',
+    );
+    child.kill('SIGTERM');
+  }, 30_000);
+
   it('exits 1 with the reason on an invalid config file', async () => {
     const config = join(dir, 'bad.json');
     await writeFile(

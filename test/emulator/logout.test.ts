@@ -53,7 +53,7 @@ describe('logout', () => {
     [
       'a logout_uri not in the list',
       { client_id: 'logoutclient', logout_uri: 'http://localhost:3000/evil' },
-      'redirect_mismatch',
+      'redirect_mismatch: logout_uri http://localhost:3000/evil is not one of the sign-out URLs of this app client (http://localhost:3000/, http://localhost:3000/bye)',
     ],
     [
       'a logout_uri differing by a slash',
