@@ -113,9 +113,13 @@ export function resolveConfig(config: CognitoConfig, appOrigin: string = locatio
     poolFix,
   );
   const region = pool.split('_')[0] as string;
-  // Emulators and other stand-ins (endpoint or authority given) may use any prefix, e.g. cognito-local's `local_…`.
+  // An AWS region's shape: area, optional partition or country (gov, iso…, de), direction, number — a misspelt
+  // direction (eu-wset-1) is caught here, not later as a domain "in another region". Emulators and other stand-ins
+  // (endpoint or authority given) may use any prefix, e.g. cognito-local's `local_…`.
   checkConfig(
-    endpoint !== undefined || authority !== undefined || /^[a-z]{2,}(-[a-z]+)+-\d+$/.test(region),
+    endpoint !== undefined ||
+      authority !== undefined ||
+      /^[a-z]{2,4}(-[a-z]{2,4})?-(central|(north|south)(east|west)?|east|west)-\d+$/.test(region),
     'userPoolId',
     pool,
     'does not start with an AWS region',

@@ -170,6 +170,13 @@ describe('resolveConfig derivations', () => {
       'il-central-1',
       'cn-northwest-1',
       'eusc-de-east-1', // AWS European Sovereign Cloud
+      'us-east-1',
+      'us-isob-east-1',
+      'ca-central-1',
+      'eu-north-1',
+      'ap-south-2',
+      'ap-northeast-3',
+      'ca-west-1',
     ]) {
       expect(resolveConfig({ ...base, userPoolId: `${region}_AbC123xyz` }, APP).region).toBe(region);
     }
@@ -225,6 +232,16 @@ describe('resolveConfig errors', () => {
       'userPoolId whose prefix is no AWS region (a typo)',
       { userPoolId: 'us-east1_AbC123xyz' },
       /^userPoolId: "us-east1_AbC123xyz" does not start with an AWS region — copy it from the Cognito console \(e\.g\. us-east-1_AbC123xyz\)\.$/,
+    ],
+    [
+      'userPoolId whose region has a misspelt direction (a typo)',
+      { userPoolId: 'eu-wset-1_AbC123xyz' },
+      /^userPoolId: "eu-wset-1_AbC123xyz" does not start with an AWS region — /,
+    ],
+    [
+      'userPoolId whose region has a misspelt area (a typo)',
+      { userPoolId: 'useast-1_AbC123xyz' },
+      /^userPoolId: "useast-1_AbC123xyz" does not start with an AWS region — /,
     ],
     [
       'userPoolId with an upper-case region',
