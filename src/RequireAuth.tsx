@@ -1,4 +1,5 @@
 import { useEffect, useRef, type JSX, type ReactNode } from 'react';
+import type { AuthError } from './AuthError.js';
 import { notAuthorised, signingIn, viewOrError } from './defaultViews.js';
 import { useAuth } from './useAuth.js';
 
@@ -11,6 +12,11 @@ export interface RequireAuthProps {
   fallback?: ReactNode;
   /** Shown while signing in (default: "Signing you in…" with `role="status"`). */
   loading?: ReactNode;
+  /**
+   * Renders why there is no session (e.g. signed out in another tab, a failed sign-in); `retry` starts a sign-in
+   * (default: the message and a "Sign in again" button).
+   */
+  renderError?: (error: AuthError, retry: () => void) => ReactNode;
 }
 
 /**
@@ -28,7 +34,13 @@ export interface RequireAuthProps {
  * </RequireAuth>
  * ```
  */
-export function RequireAuth({ children, groups, fallback, loading }: RequireAuthProps): JSX.Element {
+export function RequireAuth({
+  children,
+  groups,
+  fallback,
+  loading,
+  renderError,
+}: RequireAuthProps): JSX.Element {
   const { status, user, error, signIn } = useAuth();
   const settled = useRef(false);
   // Starts a sign-in back to this page; a failure shows as `error`.
@@ -44,5 +56,5 @@ export function RequireAuth({ children, groups, fallback, loading }: RequireAuth
   let view = children;
   if (!user) view = loading ?? signingIn;
   else if (groups && !groups.some((group) => user.groups.includes(group))) view = fallback ?? notAuthorised;
-  return viewOrError(user ? null : error, start, view);
+  return viewOrError(user ? null : error, start, view, renderError);
 }

@@ -1,4 +1,5 @@
 import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { RequireAuth } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
@@ -48,6 +49,22 @@ describe('<RequireAuth>', () => {
     expect(screen.getByRole('button', { name: 'Sign in again' })).toBeTruthy();
     expect(cognito.seen.map((r) => r.url)).toEqual([`${ISSUER}/.well-known/openid-configuration`]);
     expect(redirectTo).not.toHaveBeenCalled();
+  });
+
+  it('renders the failure with renderError, whose retry starts a sign-in again', async () => {
+    const cognito = stubCognito();
+    renderWithProvider(
+      <RequireAuth renderError={(error, retry) => <button onClick={retry}>{error.code}: try again</button>}>
+        <p>secret</p>
+      </RequireAuth>,
+      {},
+      { userPoolId: CONFIG.userPoolId, clientId: CONFIG.clientId },
+    );
+    const retry = await screen.findByRole('button', { name: 'config: try again' });
+    expect(screen.queryByRole('alert')).toBeNull();
+    await userEvent.click(retry);
+    await waitFor(() => expect(cognito.seen).toHaveLength(2)); // the discovery request, once more
+    expect(screen.queryByText('secret')).toBeNull();
   });
 
   it('renders the children for a signed-in user', async () => {

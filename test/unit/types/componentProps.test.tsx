@@ -47,6 +47,7 @@ describe('component props types', () => {
       groups?: readonly string[];
       fallback?: ReactNode;
       loading?: ReactNode;
+      renderError?: (error: AuthError, retry: () => void) => ReactNode;
     }>();
     expectTypeOf<ComponentProps<typeof AuthCallback>>().toEqualTypeOf<AuthCallbackProps>();
     expectTypeOf<AuthCallbackProps>().toEqualTypeOf<{
