@@ -56,9 +56,7 @@ export function AuthCallback({ navigate, loading, renderError }: AuthCallbackPro
       void session
         .completeSignIn(location.href)
         .then(
-          (path) =>
-            stop.signal.aborted ||
-            (navigateRef.current ?? ((to: string) => redirectTo(to, true)))(path, { replace: true }),
+          (path) => stop.signal.aborted || (navigateRef.current ?? redirectTo)(path, { replace: true }),
           setError,
         );
     run();

@@ -3,8 +3,9 @@
  * Every full-page navigation of the SDK goes through here, so that tests can observe it.
  *
  * @param url - where to go
- * @param replace - replace the current history entry instead of adding one (default: false)
+ * @param options - `{ replace: true }` replaces the current history entry instead of adding one (the signature of
+ *   `<AuthCallback>`'s `navigate`, whose default this is)
  */
-export function redirectTo(url: string, replace = false): void {
-  location[replace ? 'replace' : 'assign'](url);
+export function redirectTo(url: string, options?: { replace: true }): void {
+  location[options ? 'replace' : 'assign'](url);
 }

@@ -87,7 +87,7 @@ describe('<AuthCallback>', () => {
     const { nonce } = await landOnCallback('/home', (state) => `code=c&state=${state}`);
     stubCognito({ onToken: tokenAnswer(nonce) });
     renderWithProvider(<AuthCallback />);
-    await waitFor(() => expect(redirectTo).toHaveBeenCalledWith('/home', true));
+    await waitFor(() => expect(redirectTo).toHaveBeenCalledWith('/home', { replace: true }));
   });
 
   it.each(['//evil.example', 'https://evil.example/x', '/\\evil.example', 'javascript:alert(1)'])(
