@@ -119,7 +119,7 @@ export function resolveConfig(config: CognitoConfig, appOrigin: string = locatio
   checkConfig(
     endpoint !== undefined ||
       authority !== undefined ||
-      /^[a-z]{2,4}(-[a-z]{2,4})?-(central|(north|south)(east|west)?|east|west)-\d+$/.test(region),
+      /^([a-z]{2,4}-){1,2}(central|(north|south)(east|west)?|east|west)-\d+$/.test(region),
     'userPoolId',
     pool,
     'does not start with an AWS region',
