@@ -7,9 +7,8 @@ import type { ResolvedConfig } from './resolveConfig.js';
 /**
  * Where the session stands: `loading` only while a tab without a stored session asks the app's other tabs for
  * theirs — until one answers with its session or with none (a session that arrives later still signs the tab in), or
- * its Web Lock shows that no tab opened before it is still open; 150 ms at most — and, on a callback page (the
- * redirect URI's path with Cognito's answer, `state` and `code` or `error`), until its sign-in ends, also while a
- * lazily loaded `<AuthCallback>` is on its way. `error` when the last sign-in (or sign-out) failed.
+ * its Web Lock shows that no tab opened before it is still open; 150 ms at most — and, on a callback page whose
+ * `<AuthCallback>` has started, until its sign-in ends. `error` when the last sign-in (or sign-out) failed.
  */
 export type AuthStatus = 'loading' | 'authenticated' | 'unauthenticated' | 'error';
 
@@ -35,7 +34,10 @@ export interface AuthContextValue<TClaims extends object = CustomClaims> {
   user: CognitoUser<TClaims> | null;
   /** The last failure: sign-in (`callback`, `state`, `token`), renewal (`refresh`, `network`) or sign-out. */
   error: AuthError | null;
-  /** Sends the browser to the Cognito hosted UI (authorization code + PKCE S256, fresh nonce). */
+  /**
+   * Sends the browser to the Cognito hosted UI (authorization code + PKCE S256, fresh nonce). On a callback page
+   * whose (lazily loaded) `<AuthCallback>` has not started yet, it waits for it, up to 10 s, and ends with its sign-in.
+   */
   signIn(options?: SignInOptions): Promise<void>;
   /** Revokes the refresh token, clears the session in every tab and navigates to Cognito's `/logout`. */
   signOut(): Promise<void>;

@@ -22,7 +22,11 @@ type TabMessage = 'ask' | 'none' | `{${string}` | `!${AuthErrorCode}` | null;
 /** A session as the tabs send it: `User.toStorageString()`, a JSON object. */
 const serialise = (user: User) => user.toStorageString() as `{${string}`;
 
+const noop = (): void => undefined;
+
 const PEER_WAIT_MS = 150;
+/** How long a `signIn()` on a callback page waits for its (lazily loaded) `<AuthCallback>` to start. */
+const CALLBACK_WAIT_MS = 10_000;
 
 /**
  * One signed-in session per provider (internal): an external store for `useSyncExternalStore`, restored
@@ -44,7 +48,8 @@ export class Session implements AuthSession {
   declare setOnSignIn: (callback: ((user: CognitoUser) => void) | undefined) => void;
   /**
    * Sends the browser to the hosted UI; a failure (e.g. discovery unreachable) also becomes the session's error. A
-   * call with the same options while one is in progress joins it (two guards on one page start one sign-in).
+   * call with the same options while one is in progress joins it (two guards on one page start one sign-in). On a
+   * callback page whose `<AuthCallback>` has not started yet, the callback goes first (see {@link CALLBACK_WAIT_MS}).
    */
   declare signIn: (options?: SignInOptions) => Promise<void>;
   /**
@@ -80,7 +85,7 @@ export class Session implements AuthSession {
     const stored = client.read();
     let current = stored && (stored.refresh_token || !stored.expired) ? stored : null;
     // A callback page (Cognito's answer: `state` with `code` or `error`) without a session is `loading` until its
-    // sign-in ends, whatever the storage (see settle).
+    // sign-in ends, whatever the storage, once <AuthCallback> has started it (see settle and signIn).
     const query = new URLSearchParams(location.search);
     let onCallback =
       location.pathname === new URL(config.redirectUri).pathname &&
@@ -104,6 +109,9 @@ export class Session implements AuthSession {
     let signingIn: Promise<void> | undefined;
     let signingInKey = '';
     let failures = 0;
+    /** Resolves once this callback page's sign-in starts, or after {@link CALLBACK_WAIT_MS}; see signIn. */
+    let callbackFirst: Promise<void> | undefined;
+    let callbackStarted: (() => void) | undefined;
     let onSignIn: ((user: CognitoUser) => void) | undefined;
     /** Another tab asked for the session while this one was still `loading` (and could not answer yet). */
     let asked = false;
@@ -123,16 +131,15 @@ export class Session implements AuthSession {
       listeners.forEach((listener) => listener());
     };
     /**
-     * Ends `loading` without a session — unless this is a callback page, whose sign-in ends it: also before a lazily
-     * loaded `<AuthCallback>` starts it (a guard that saw "signed out" meanwhile would start a second sign-in).
+     * Ends `loading` without a session — unless this page is finishing a sign-in, which ends it itself (a guard
+     * that saw "signed out" meanwhile would start a second sign-in).
      */
     const settle = (): void => {
-      if (state.status === 'loading' && !callback && !onCallback) set({ status: 'unauthenticated' });
+      if (state.status === 'loading' && !callback) set({ status: 'unauthenticated' });
     };
     /**
      * Resolves once this tab knows whether it has a session: at once unless `loading` (no timer, no listener: every
-     * token read passes here), and after the peer wait at most (also when the provider never started or stopped) —
-     * except on a callback page before its sign-in starts, which ends `loading` itself (see settle).
+     * token read passes here), and after the peer wait at most (also when the provider never started or stopped).
      */
     const known = async (): Promise<void> => {
       if (state.status !== 'loading') return;
@@ -145,7 +152,7 @@ export class Session implements AuthSession {
         const check = (): void => {
           if (state.status !== 'loading') done();
         };
-        const wait = onCallback ? undefined : setTimeout(done, PEER_WAIT_MS);
+        const wait = setTimeout(done, PEER_WAIT_MS);
         listeners.add(check);
       });
     };
@@ -155,7 +162,7 @@ export class Session implements AuthSession {
       return error;
     };
     const renew = (): Promise<void> => (renewing ??= refresh().finally(() => (renewing = undefined)));
-    const renewQuietly = (): void => void renew().catch(() => undefined);
+    const renewQuietly = (): void => void renew().catch(noop);
     /** Schedules the next renewal (see {@link renewalDelay}), or a retry after `delayMs`; only in the leading tab. */
     const schedule = (delayMs?: number): void => {
       clearTimeout(timer);
@@ -282,7 +289,7 @@ export class Session implements AuthSession {
       { forceRenew }: { forceRenew: boolean },
     ): Promise<string> => {
       await known(); // a new tab may be about to receive the session from another
-      await callback?.catch(() => undefined); // a callback page, its sign-in
+      await callback?.catch(noop); // a callback page, its sign-in
       const user = current;
       if (!user) throw new AuthError('session', 'Not signed in — call signIn() first.');
       if (forceRenew || secondsLeft(user) < renewBefore) {
@@ -309,6 +316,7 @@ export class Session implements AuthSession {
       getIdToken: () => getToken('id', { forceRenew: false }),
       completeSignIn: (href: string) => {
         onCallback = false;
+        callbackStarted?.();
         return (callback ??= finishSignIn(href).finally(() => (callback = undefined)));
       },
       signIn: (options: SignInOptions = {}) => {
@@ -318,8 +326,16 @@ export class Session implements AuthSession {
         const key = JSON.stringify([returnTo, identityProvider, loginHint, lang]);
         if (signingIn && key === signingInKey) return signingIn;
         signingInKey = key;
-        const started: Promise<void> = (signingIn = client
-          .signIn(options)
+        const started: Promise<void> = (signingIn = (
+          onCallback
+            ? // A callback page whose <AuthCallback> has not started yet (lazily loaded): its sign-in goes first, and
+              // this one (a guard's, in the layout) ends with it instead of leaving the page and losing the code.
+              (callbackFirst ??= new Promise<void>((resolve) => {
+                callbackStarted = resolve;
+                setTimeout(resolve, CALLBACK_WAIT_MS);
+              })).then(() => (onCallback ? client.signIn(options) : callback?.then(noop, noop)))
+            : client.signIn(options)
+        )
           .catch((cause: unknown) => {
             throw fail(AuthError.from(cause, 'config'));
           })
@@ -331,7 +347,7 @@ export class Session implements AuthSession {
       signOut: async () => {
         // After a renewal in flight (this tab's; under the lock, any tab's), so that what it stored is what is revoked
         // and cleared — not brought back by its answer. The stored session may be newer than this tab's copy.
-        await renewing?.catch(() => undefined);
+        await renewing?.catch(noop);
         await withLock(name, async () => {
           await client.revoke(client.read() ?? current);
           end(null);

@@ -2,7 +2,7 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { AuthCallback, RequireAuth } from '../../src/index.js';
+import { AuthCallback, RequireAuth, useAuth } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
 import {
   APP,
@@ -211,15 +211,21 @@ describe('<AuthCallback>', () => {
     },
   );
 
-  it('stays loading until a lazily loaded <AuthCallback> mounts: a guard on the page does not start a second sign-in, and a token asked for meanwhile waits for the sign-in', async () => {
-    const { nonce } = await landOnCallback('/', (state) => `code=c&state=${state}`);
-    stubCognito({ onToken: tokenAnswer(nonce) });
-    let mountCallback = (): void => undefined;
+  /** A stand-in for a `React.lazy` callback route: renders `<AuthCallback>` once `mount()` is called. */
+  function lazyCallback() {
+    const box = { mount: (): void => undefined };
     function LazyCallback() {
       const [loaded, setLoaded] = useState(false);
-      mountCallback = () => setLoaded(true);
+      box.mount = () => setLoaded(true);
       return loaded ? <AuthCallback navigate={vi.fn()} /> : null;
     }
+    return { LazyCallback, mount: () => act(() => box.mount()) };
+  }
+
+  it('lets a lazily loaded <AuthCallback> finish first: a guard in the layout does not leave the page (and lose the code)', async () => {
+    const { nonce } = await landOnCallback('/', (state) => `code=c&state=${state}`);
+    const cognito = stubCognito({ onToken: tokenAnswer(nonce) });
+    const { LazyCallback, mount } = lazyCallback();
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     renderWithProvider(
       <>
@@ -228,27 +234,51 @@ describe('<AuthCallback>', () => {
         <Probe />
       </>,
     );
-    const token = auth().getAccessToken();
-    await act(() => vi.advanceTimersByTimeAsync(1000)); // well past the 150 ms peer wait, and the leader lock
-    expect(auth().status).toBe('loading');
+    await act(() => vi.advanceTimersByTimeAsync(5000)); // the chunk takes 5 s; the guard has asked to sign in
+    expect(auth().status).toBe('unauthenticated');
     expect(redirectTo).not.toHaveBeenCalled();
-    act(() => mountCallback());
+    mount();
     await until(() => expect(screen.queryByText('the app')).not.toBeNull());
     expect(auth().status).toBe('authenticated');
-    await act(async () => {
-      expect(await token).toBe('access-1'); // waited for the sign-in, not "Not signed in"
-    });
+    expect(cognito.to('/oauth2/token')).toHaveLength(1);
     expect(redirectTo).not.toHaveBeenCalled();
   });
 
-  it("ends loading after the peer wait at the callback path when the query is not Cognito's answer (state without code or error)", async () => {
-    window.history.pushState(null, '', '/callback?state=CA');
+  it('lets a guard on a callback page without <AuthCallback> sign in after 10 s (the wait for one is bounded)', async () => {
+    await landOnCallback('/', (state) => `code=c&state=${state}`);
     stubCognito();
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    renderWithProvider(<Probe />);
-    expect(auth().status).toBe('loading');
-    await act(() => vi.advanceTimersByTimeAsync(200));
-    expect(auth().status).toBe('unauthenticated');
+    renderWithProvider(<RequireAuth>the app</RequireAuth>);
+    await act(() => vi.advanceTimersByTimeAsync(9_900)); // the guard asked after the 150 ms peer wait at most
+    expect(redirectTo).not.toHaveBeenCalled();
+    await act(() => vi.advanceTimersByTimeAsync(300));
+    await until(() => expect(redirectTo).toHaveBeenCalledOnce());
+    expect(vi.mocked(redirectTo).mock.calls[0]?.[0]).toContain('/oauth2/authorize?');
+  });
+
+  it("signs in on a callback page of an app that shows only a spinner while loading (as AWS's sample does with isLoading)", async () => {
+    const { nonce } = await landOnCallback('/', (state) => `code=c&state=${state}`);
+    stubCognito({ onToken: tokenAnswer(nonce) });
+    function App() {
+      const { isLoading } = useAuth();
+      return isLoading ? <p>Loading…</p> : <AuthCallback navigate={vi.fn()} />;
+    }
+    renderWithProvider(
+      <>
+        <App />
+        <Probe />
+      </>,
+    );
+    await until(() => expect(auth().status).toBe('authenticated'));
+  });
+
+  it("treats a page at the callback path whose query is not Cognito's answer (state without code or error) as any other page", async () => {
+    window.history.pushState(null, '', '/callback?state=CA');
+    stubCognito();
+    renderWithProvider(<Probe />, { storage: 'local' });
+    expect(auth().status).toBe('unauthenticated'); // a callback page would be loading until its sign-in ends
+    await act(() => auth().signIn());
+    expect(redirectTo).toHaveBeenCalledOnce(); // at once: no callback to wait for
   });
 
   it('tells a tab that asked while the code exchange ran that it has no session, once the exchange fails', async () => {
