@@ -26,6 +26,11 @@ export interface EmulatorOptions {
   userPoolId?: string;
   /** App clients (default: the demo client {@link DEMO_CLIENT_ID} for http://localhost:8585). */
   clients?: EmulatorClient[];
+  /**
+   * App origins whose `{origin}/callback` and `{origin}/` every client also accepts as callback and sign-out URLs
+   * (the CLI's `--app-origin`), e.g. `['http://localhost:5173']`: https, or http on localhost.
+   */
+  appOrigins?: string[];
   /** Users (default: {@link DEMO_USERS}). */
   users?: EmulatorUser[];
   /**

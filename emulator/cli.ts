@@ -10,8 +10,6 @@
  * npx cognito-emulator --app-origin http://localhost:5173
  * ```
  */
-import { acceptAppOrigins } from './acceptAppOrigins.js';
-import { DEMO_CLIENT } from './demoPool.js';
 import type { EmulatorOptions } from './EmulatorOptions.js';
 import { emulatorSummary, formatBanner } from './formatBanner.js';
 import { loadConfigFile, loadUsersFile } from './loadConfigFile.js';
@@ -25,8 +23,7 @@ const DEFAULT_PORT = 9229;
 async function run(args: CliArgs): Promise<void> {
   const options: EmulatorOptions = args.configFile === undefined ? {} : await loadConfigFile(args.configFile);
   if (args.usersFile !== undefined) options.users = await loadUsersFile(args.usersFile);
-  if (args.appOrigins.length > 0)
-    options.clients = acceptAppOrigins(options.clients ?? [DEMO_CLIENT], args.appOrigins);
+  if (args.appOrigins.length > 0) options.appOrigins = args.appOrigins;
   options.issuerPort = args.port ?? options.issuerPort ?? DEFAULT_PORT;
   if (args.domainPort !== undefined) options.domainPort = args.domainPort;
   else if (args.port !== undefined) delete options.domainPort;

@@ -7,6 +7,7 @@ const CONFIG_KEYS = new Set([
   'region',
   'userPoolId',
   'clients',
+  'appOrigins',
   'users',
   'tokenLifetimes',
   'refreshTokenRotation',
@@ -33,7 +34,7 @@ async function readJson(path: string): Promise<unknown> {
 }
 
 /**
- * Reads a JSON configuration file (`--config`): an object with any of `region`, `userPoolId`, `clients`,
+ * Reads a JSON configuration file (`--config`): an object with any of `region`, `userPoolId`, `clients`, `appOrigins`,
  * `users`, `tokenLifetimes`, `refreshTokenRotation`, `issuerPort`, `domainPort`, shaped as in
  * {@link EmulatorOptions}. Unknown keys are refused here; values are validated by `startCognitoEmulator`.
  *

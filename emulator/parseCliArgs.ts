@@ -8,7 +8,7 @@ export interface CliArgs {
   usersFile: string | undefined;
   /** `--config FILE`: JSON emulator configuration. */
   configFile: string | undefined;
-  /** `--app-origin ORIGIN` (repeatable): an app whose `{origin}/callback` and `{origin}/` every client accepts. */
+  /** `--app-origin URL` (repeatable): `EmulatorOptions.appOrigins`, checked there. */
   appOrigins: string[];
   /** `--json`: print the configuration as one JSON line instead of the banner. */
   json: boolean;
@@ -26,12 +26,12 @@ Options:
   --port N          issuer origin port (default: 9229; 0 = free ports for both origins)
   --domain-port N   hosted-UI domain port (default: --port + 1)
   --app-origin URL  also accept URL/callback and URL/ as callback and sign-out URLs of every app client
-                    (default client: http://localhost:8585 only), e.g. --app-origin http://localhost:5173;
-                    repeatable
+                    (the default client accepts http://localhost:8585 only), e.g. http://localhost:5173;
+                    https, or http on localhost; repeatable
   --users FILE      JSON array of users: [{"username","password","email","groups"?,"attributes"?}]
-  --config FILE     JSON configuration: {"region","userPoolId","clients","users","tokenLifetimes",
+  --config FILE     JSON configuration: {"region","userPoolId","clients","appOrigins","users","tokenLifetimes",
                     "refreshTokenRotation","issuerPort","domainPort"}
-                    (sample: node_modules/react-cognito-sso/emulator/example-config.json)
+                    (a sample ships in the package: emulator/example-config.json)
   --json            print issuer, issuerOrigin, domain, userPoolId, region, clients, users as one JSON line
   --help            show this help
 
@@ -44,21 +44,8 @@ function portValue(flag: string, value: string | undefined): number {
   return Number(value);
 }
 
-function originValue(flag: string, value: string | undefined): string {
-  let url: URL | undefined;
-  try {
-    url = new URL(value ?? '');
-  } catch {
-    url = undefined;
-  }
-  if (!url || !/^https?:$/.test(url.protocol) || url.href !== `${url.origin}/`)
-    throw new Error(`${flag} needs an http(s) origin without a path, e.g. http://localhost:5173`);
-  return url.origin;
-}
-
-function fileValue(flag: string, value: string | undefined): string {
-  if (value === undefined || value === '' || value.startsWith('--'))
-    throw new Error(`${flag} needs a file path`);
+function textValue(flag: string, value: string | undefined, what = 'a file path'): string {
+  if (value === undefined || value === '' || value.startsWith('--')) throw new Error(`${flag} needs ${what}`);
   return value;
 }
 
@@ -89,13 +76,13 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         args.domainPort = portValue(flag, value());
         break;
       case '--users':
-        args.usersFile = fileValue(flag, value());
+        args.usersFile = textValue(flag, value());
         break;
       case '--config':
-        args.configFile = fileValue(flag, value());
+        args.configFile = textValue(flag, value());
         break;
       case '--app-origin':
-        args.appOrigins.push(originValue(flag, value()));
+        args.appOrigins.push(textValue(flag, value(), 'a URL'));
         break;
       case '--json':
       case '--help':

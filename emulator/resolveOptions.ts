@@ -89,6 +89,31 @@ function appUrl(field: string, value: unknown): string {
   return value;
 }
 
+/**
+ * The clients with `{origin}/callback` added to their callback URLs and `{origin}/` to their sign-out URLs for each
+ * app origin (`EmulatorOptions.appOrigins`), a URL a client already has not again.
+ */
+function acceptAppOrigins(clients: readonly EmulatorClient[], origins: unknown): EmulatorClient[] {
+  if (!isStringArray(origins)) fail('appOrigins', 'must be an array of URLs');
+  const bases = origins.map((origin, index) => {
+    const url = new URL(appUrl(`appOrigins[${index}]`, origin));
+    if (url.href !== `${url.origin}/`)
+      fail(
+        `appOrigins[${index}]`,
+        `"${origin}" must be an origin without a path, e.g. http://localhost:5173`,
+      );
+    return url.origin;
+  });
+  const add = (urls: readonly string[], path: string): string[] => [
+    ...new Set([...urls, ...bases.map((base) => base + path)]),
+  ];
+  return clients.map((client) => ({
+    ...client,
+    callbackUrls: add(client.callbackUrls, '/callback'),
+    logoutUrls: add(client.logoutUrls, '/'),
+  }));
+}
+
 function resolveClient(client: EmulatorClient, index: number): ResolvedClient {
   const at = `clients[${index}]`;
   if (typeof client !== 'object' || client === null) fail(at, 'must be an object');
@@ -187,7 +212,9 @@ export function resolveOptions(options: EmulatorOptions = {}): EmulatorConfig {
   }
   if (userPoolId.slice(0, userPoolId.indexOf('_')) !== region)
     fail('userPoolId', `"${userPoolId}" is not in region ${region}`);
-  const clients = (options.clients ?? [DEMO_CLIENT]).map(resolveClient);
+  const clients = acceptAppOrigins(options.clients ?? [DEMO_CLIENT], options.appOrigins ?? []).map(
+    resolveClient,
+  );
   if (clients.length === 0) fail('clients', 'must hold at least one app client');
   unique(
     'clients',

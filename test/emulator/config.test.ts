@@ -54,6 +54,17 @@ describe('resolveOptions: refuses what Cognito would refuse', () => {
     ['a zero token lifetime', { tokenLifetimes: { accessTokenSeconds: 0 } }, 'accessTokenSeconds'],
     ['an ID token lifetime over a day', { tokenLifetimes: { idTokenSeconds: 86_401 } }, 'idTokenSeconds'],
     ['equal ports', { issuerPort: 9300, domainPort: 9300 }, 'domainPort'],
+    [
+      'an http app origin other than localhost',
+      { appOrigins: ['http://127.0.0.1:5173'] },
+      'appOrigins[0]: "http://127.0.0.1:5173" must use https (http only for localhost)',
+    ],
+    [
+      'an app origin with a path',
+      { appOrigins: ['https://app.example.com', 'http://localhost:5173/callback'] },
+      'appOrigins[1]: "http://localhost:5173/callback" must be an origin without a path',
+    ],
+    ['an app origin that is no URL', { appOrigins: ['localhost:5173'] }, 'appOrigins[0]'],
   ])('%s', (_name, options, message) => {
     expect(() => resolveOptions(options)).toThrow(message);
   });
@@ -77,6 +88,31 @@ describe('resolveOptions: refuses what Cognito would refuse', () => {
     expect(config.users[0]).toMatchObject({ emailVerified: true, groups: [], attributes: {} });
     expect(resolveOptions({ users: [user] }).users[0]?.sub).toBe(config.users[0]?.sub);
     expect(resolveOptions({}).domainPort).toBe(0);
+  });
+
+  it('adds {origin}/callback and {origin}/ of each app origin to every client, once', () => {
+    const config = resolveOptions({
+      clients: [client, { ...client, clientId: 'other', logoutUrls: ['http://localhost:5173/'] }],
+      appOrigins: ['http://LOCALHOST:5173', 'https://app.example.com/'],
+    });
+    expect(config.clients.map(({ callbackUrls, logoutUrls }) => ({ callbackUrls, logoutUrls }))).toEqual([
+      {
+        callbackUrls: [
+          'http://localhost:3000/callback',
+          'http://localhost:5173/callback',
+          'https://app.example.com/callback',
+        ],
+        logoutUrls: ['http://localhost:5173/', 'https://app.example.com/'],
+      },
+      {
+        callbackUrls: [
+          'http://localhost:3000/callback',
+          'http://localhost:5173/callback',
+          'https://app.example.com/callback',
+        ],
+        logoutUrls: ['http://localhost:5173/', 'https://app.example.com/'],
+      },
+    ]);
   });
 
   it('accepts custom resource-server scopes and custom attributes', () => {
