@@ -439,7 +439,7 @@ async function checkPackage(): Promise<StepResult[]> {
       const output = await runOrFail(
         'npm pack',
         'npm',
-        ['pack', '--json', '--pack-destination', tarballDir],
+        ['pack', '--json', '--ignore-scripts', '--pack-destination', tarballDir], // built just above, not again by prepack
         REPO_ROOT,
       );
       const [info] = JSON.parse(output.slice(output.indexOf('['))) as {
