@@ -239,9 +239,9 @@ describe('resolveConfig errors', () => {
       /^userPoolId: "eu-wset-1_AbC123xyz" does not start with an AWS region — /,
     ],
     [
-      'userPoolId whose region has a misspelt area (a typo)',
-      { userPoolId: 'useast-1_AbC123xyz' },
-      /^userPoolId: "useast-1_AbC123xyz" does not start with an AWS region — /,
+      'userPoolId whose region has a misspelt compound direction (a typo)',
+      { userPoolId: 'ap-southest-1_AbC123xyz' },
+      /^userPoolId: "ap-southest-1_AbC123xyz" does not start with an AWS region — /,
     ],
     [
       'userPoolId with an upper-case region',
