@@ -109,8 +109,7 @@ export class Session implements AuthSession {
     let signingIn: Promise<void> | undefined;
     let signingInKey = '';
     let failures = 0;
-    /** Resolves once this callback page's sign-in starts, or after {@link CALLBACK_WAIT_MS}; see signIn. */
-    let callbackFirst: Promise<void> | undefined;
+    /** Ends the wait of a `signIn()` on this callback page for its sign-in to start (see signIn). */
     let callbackStarted: (() => void) | undefined;
     let onSignIn: ((user: CognitoUser) => void) | undefined;
     /** Another tab asked for the session while this one was still `loading` (and could not answer yet). */
@@ -330,10 +329,10 @@ export class Session implements AuthSession {
           onCallback
             ? // A callback page whose <AuthCallback> has not started yet (lazily loaded): its sign-in goes first, and
               // this one (a guard's, in the layout) ends with it instead of leaving the page and losing the code.
-              (callbackFirst ??= new Promise<void>((resolve) => {
+              new Promise<void>((resolve) => {
                 callbackStarted = resolve;
                 setTimeout(resolve, CALLBACK_WAIT_MS);
-              })).then(() => (onCallback ? client.signIn(options) : callback?.then(noop, noop)))
+              }).then(() => (onCallback ? client.signIn(options) : callback?.then(noop, noop)))
             : client.signIn(options)
         )
           .catch((cause: unknown) => {
