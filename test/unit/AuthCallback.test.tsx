@@ -249,9 +249,10 @@ describe('<AuthCallback>', () => {
     stubCognito();
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     renderWithProvider(<RequireAuth>the app</RequireAuth>);
-    await act(() => vi.advanceTimersByTimeAsync(9_900)); // the guard asked after the 150 ms peer wait at most
+    await act(() => vi.advanceTimersByTimeAsync(200)); // past the 150 ms peer wait: the guard asks to sign in
+    await act(() => vi.advanceTimersByTimeAsync(9_700));
     expect(redirectTo).not.toHaveBeenCalled();
-    await act(() => vi.advanceTimersByTimeAsync(300));
+    await act(() => vi.advanceTimersByTimeAsync(400));
     await until(() => expect(redirectTo).toHaveBeenCalledOnce());
     expect(vi.mocked(redirectTo).mock.calls[0]?.[0]).toContain('/oauth2/authorize?');
   });
