@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { createStaticHandler } from '../demo/server/createStaticHandler.js';
 import { closeServer, listen } from '../demo/server/listen.js';
 import { launchBrowser } from '../test/e2e/support/launchBrowser.js';
@@ -346,6 +346,11 @@ export async function scratchSignIn(appDir: string, env: NodeJS.ProcessEnv): Pro
         `request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`,
       ),
     );
+    // Sent and never answered (the emulator logs a request when its answer ends): a hang, on either side.
+    const pending = new Set<Request>();
+    page.on('request', (request) => pending.add(request));
+    page.on('requestfinished', (request) => pending.delete(request));
+    page.on('requestfailed', (request) => pending.delete(request));
     try {
       const lines = await driveChromium(page, origin, emulator);
       return [
@@ -357,7 +362,10 @@ export async function scratchSignIn(appDir: string, env: NodeJS.ProcessEnv): Pro
         .locator('body')
         .innerText({ timeout: 1_000 })
         .catch(() => '(unreadable)');
-      pageLog.push(`last page: ${page.url()}\n${text.trim()}`);
+      pageLog.push(
+        ...[...pending].map((request) => `no answer yet: ${request.method()} ${request.url()}`),
+        `last page: ${page.url()}\n${text.trim()}`,
+      );
       throw new ScratchSignInFailure((error as Error).message, details());
     }
   } finally {
