@@ -35,8 +35,9 @@ export interface AuthContextValue<TClaims extends object = CustomClaims> {
   /** The last failure: sign-in (`callback`, `state`, `token`), renewal (`refresh`, `network`) or sign-out. */
   error: AuthError | null;
   /**
-   * Sends the browser to the Cognito hosted UI (authorization code + PKCE S256, fresh nonce). On a callback page
-   * whose (lazily loaded) `<AuthCallback>` has not started yet, it waits for it, up to 10 s, and ends with its sign-in.
+   * Sends the browser to the Cognito hosted UI (authorization code + PKCE S256, fresh nonce). On a callback page it
+   * ends with the page's own sign-in instead — waiting up to 10 s for a lazily loaded `<AuthCallback>` to start it, and
+   * failing with `AuthError` `config` when none does (e.g. its route inside `<RequireAuth>`).
    */
   signIn(options?: SignInOptions): Promise<void>;
   /** Revokes the refresh token, clears the session in every tab and navigates to Cognito's `/logout`. */

@@ -314,6 +314,9 @@ export class Session implements AuthSession {
       getAccessToken: () => getToken('access', { forceRenew: false }),
       getIdToken: () => getToken('id', { forceRenew: false }),
       completeSignIn: (href: string) => {
+        // Cognito's answer is on the page: `loading` until it is used, also after a peer wait that ended before this
+        // (lazily loaded) <AuthCallback> started — a guard that sees "signed out" would start another sign-in.
+        if (onCallback && state.status === 'unauthenticated') set({ status: 'loading' });
         onCallback = false;
         callbackStarted?.();
         return (callback ??= finishSignIn(href).finally(() => (callback = undefined)));
@@ -326,13 +329,23 @@ export class Session implements AuthSession {
         if (signingIn && key === signingInKey) return signingIn;
         signingInKey = key;
         const started: Promise<void> = (signingIn = (
-          onCallback
-            ? // A callback page whose <AuthCallback> has not started yet (lazily loaded): its sign-in goes first, and
-              // this one (a guard's, in the layout) ends with it instead of leaving the page and losing the code.
+          onCallback || callback
+            ? // A callback page: its sign-in — in progress, or once its (lazily loaded) <AuthCallback> starts — goes
+              // first, and this one (a guard's, in the layout) ends with it instead of leaving the page and losing the
+              // code. No <AuthCallback> at all (e.g. its route inside the guard) would loop through the hosted UI:
+              // that is a config error.
               new Promise<void>((resolve) => {
+                if (!onCallback) return resolve();
                 callbackStarted = resolve;
                 setTimeout(resolve, CALLBACK_WAIT_MS);
-              }).then(() => (onCallback ? client.signIn(options) : callback?.then(noop, noop)))
+              }).then(() => {
+                if (onCallback)
+                  throw new AuthError(
+                    'config',
+                    "No <AuthCallback> started on this callback page within 10 s — render it on the redirect URI's route, outside <RequireAuth>.",
+                  );
+                return callback?.then(noop, noop);
+              })
             : client.signIn(options)
         )
           .catch((cause: unknown) => {

@@ -1,6 +1,6 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { AuthCallback, RequireAuth, useAuth } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
@@ -244,17 +244,68 @@ describe('<AuthCallback>', () => {
     expect(redirectTo).not.toHaveBeenCalled();
   });
 
-  it('lets a guard on a callback page without <AuthCallback> sign in after 10 s (the wait for one is bounded)', async () => {
+  it('tells a guard on a callback page with no <AuthCallback> at all (its route inside the guard) what to fix after 10 s, instead of looping through the hosted UI', async () => {
     await landOnCallback('/', (state) => `code=c&state=${state}`);
     stubCognito();
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    renderWithProvider(<RequireAuth>the app</RequireAuth>);
+    renderWithProvider(
+      <>
+        <RequireAuth>the app</RequireAuth>
+        <Probe />
+      </>,
+    );
     await act(() => vi.advanceTimersByTimeAsync(200)); // past the 150 ms peer wait: the guard asks to sign in
     await act(() => vi.advanceTimersByTimeAsync(9_700));
-    expect(redirectTo).not.toHaveBeenCalled();
+    expect(auth().status).toBe('unauthenticated');
     await act(() => vi.advanceTimersByTimeAsync(400));
-    await until(() => expect(redirectTo).toHaveBeenCalledOnce());
-    expect(vi.mocked(redirectTo).mock.calls[0]?.[0]).toContain('/oauth2/authorize?');
+    await until(() => expect(auth().status).toBe('error'));
+    expect(auth().error).toMatchObject({
+      code: 'config',
+      message:
+        "No <AuthCallback> started on this callback page within 10 s — render it on the redirect URI's route, outside <RequireAuth>.",
+    });
+    expect(screen.getByRole('alert').textContent).toContain('No <AuthCallback> started');
+    expect(redirectTo).not.toHaveBeenCalled();
+  });
+
+  it("is loading again once a late <AuthCallback> starts, and a guard mounted with it that saw 'signed out' (as react-oidc-context's does) ends with that sign-in", async () => {
+    const { nonce } = await landOnCallback('/', (state) => `code=c&state=${state}`);
+    const { release, released } = gate();
+    const answer = tokenAnswer(nonce);
+    const cognito = stubCognito({ onToken: () => released.then(answer) });
+    const box = { mount: (): void => undefined };
+    function Guard() {
+      const { isLoading, isAuthenticated, signIn } = useAuth();
+      useEffect(() => {
+        if (!isLoading && !isAuthenticated && !location.search.includes('code=')) void signIn();
+      }, [isLoading, isAuthenticated, signIn]);
+      return null;
+    }
+    function LateLayout() {
+      const [loaded, setLoaded] = useState(false);
+      box.mount = () => setLoaded(true);
+      return loaded ? (
+        <>
+          <AuthCallback navigate={vi.fn()} />
+          <Guard />
+        </>
+      ) : null;
+    }
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    renderWithProvider(
+      <>
+        <LateLayout />
+        <Probe />
+      </>,
+    );
+    await act(() => vi.advanceTimersByTimeAsync(1000));
+    expect(auth().status).toBe('unauthenticated');
+    act(() => box.mount());
+    expect(auth().status).toBe('loading');
+    release();
+    await until(() => expect(auth().status).toBe('authenticated'));
+    expect(cognito.to('/oauth2/token')).toHaveLength(1);
+    expect(redirectTo).not.toHaveBeenCalled();
   });
 
   it("signs in on a callback page of an app that shows only a spinner while loading (as AWS's sample does with isLoading)", async () => {
