@@ -8,7 +8,7 @@ import { useSession } from './session/useSession.js';
 export interface AuthCallbackProps {
   /**
    * Client-side navigation to the return path, called as `navigate(path, { replace: true })` so that the callback
-   * page leaves the history (Back goes to the page before the sign-in) — React Router's `useNavigate()` as it is
+   * page leaves the history (Back does not return to it) — React Router's `useNavigate()` as it is
    * (default: `window.location.replace`, a page load). Required with `storage: 'memory'`, whose session does not
    * survive a page load.
    */
