@@ -8,7 +8,7 @@ import type { ResolvedConfig } from './resolveConfig.js';
  * Where the session stands: `loading` only while a tab without a stored session asks the app's other tabs for
  * theirs — until one answers with its session or with none (a session that arrives later still signs the tab in), or
  * its Web Lock shows that no tab opened before it is still open; 150 ms at most — and, on a callback page whose
- * `<AuthCallback>` has started, until its sign-in ends. `error` when the last sign-in (or sign-out) failed.
+ * `<AuthCallback>` starts meanwhile, until its sign-in ends. `error` when the last sign-in (or sign-out) failed.
  */
 export type AuthStatus = 'loading' | 'authenticated' | 'unauthenticated' | 'error';
 

@@ -314,9 +314,6 @@ export class Session implements AuthSession {
       getAccessToken: () => getToken('access', { forceRenew: false }),
       getIdToken: () => getToken('id', { forceRenew: false }),
       completeSignIn: (href: string) => {
-        // Cognito's answer is on the page: `loading` until it is used, also after a peer wait that ended before this
-        // (lazily loaded) <AuthCallback> started — a guard that sees "signed out" would start another sign-in.
-        if (onCallback && state.status === 'unauthenticated') set({ status: 'loading' });
         onCallback = false;
         callbackStarted?.();
         return (callback ??= finishSignIn(href).finally(() => (callback = undefined)));

@@ -268,7 +268,7 @@ describe('<AuthCallback>', () => {
     expect(redirectTo).not.toHaveBeenCalled();
   });
 
-  it("is loading again once a late <AuthCallback> starts, and a guard mounted with it that saw 'signed out' (as react-oidc-context's does) ends with that sign-in", async () => {
+  it("lets a guard mounted with a late <AuthCallback> that saw 'signed out' (as react-oidc-context's does) end with that sign-in", async () => {
     const { nonce } = await landOnCallback('/', (state) => `code=c&state=${state}`);
     const { release, released } = gate();
     const answer = tokenAnswer(nonce);
@@ -300,20 +300,20 @@ describe('<AuthCallback>', () => {
     );
     await act(() => vi.advanceTimersByTimeAsync(1000));
     expect(auth().status).toBe('unauthenticated');
-    act(() => box.mount());
-    expect(auth().status).toBe('loading');
+    act(() => box.mount()); // the guard's effect runs once <AuthCallback>'s has cleaned the address bar
     release();
     await until(() => expect(auth().status).toBe('authenticated'));
     expect(cognito.to('/oauth2/token')).toHaveLength(1);
     expect(redirectTo).not.toHaveBeenCalled();
   });
 
-  it("signs in on a callback page of an app that shows only a spinner while loading (as AWS's sample does with isLoading)", async () => {
-    const { nonce } = await landOnCallback('/', (state) => `code=c&state=${state}`);
+  it("signs in on a callback page of an app that shows only a spinner while loading (as AWS's sample does with isLoading), and returns to the deep link", async () => {
+    const { nonce } = await landOnCallback('/reports?id=7', (state) => `code=c&state=${state}`);
     stubCognito({ onToken: tokenAnswer(nonce) });
+    const navigate = vi.fn();
     function App() {
       const { isLoading } = useAuth();
-      return isLoading ? <p>Loading…</p> : <AuthCallback navigate={vi.fn()} />;
+      return isLoading ? <p>Loading…</p> : <AuthCallback navigate={navigate} />;
     }
     renderWithProvider(
       <>
@@ -321,7 +321,8 @@ describe('<AuthCallback>', () => {
         <Probe />
       </>,
     );
-    await until(() => expect(auth().status).toBe('authenticated'));
+    await until(() => expect(navigate).toHaveBeenCalledWith('/reports?id=7', { replace: true }));
+    expect(auth().status).toBe('authenticated');
   });
 
   it("treats a page at the callback path whose query is not Cognito's answer (state without code or error) as any other page", async () => {
