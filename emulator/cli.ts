@@ -23,7 +23,7 @@ const DEFAULT_PORT = 9229;
 async function run(args: CliArgs): Promise<void> {
   const options: EmulatorOptions = args.configFile === undefined ? {} : await loadConfigFile(args.configFile);
   if (args.usersFile !== undefined) options.users = await loadUsersFile(args.usersFile);
-  if (args.appOrigins.length > 0) options.appOrigins = args.appOrigins;
+  if (args.appOrigins.length > 0) options.appOrigins = [...(options.appOrigins ?? []), ...args.appOrigins];
   options.issuerPort = args.port ?? options.issuerPort ?? DEFAULT_PORT;
   if (args.domainPort !== undefined) options.domainPort = args.domainPort;
   else if (args.port !== undefined) delete options.domainPort;

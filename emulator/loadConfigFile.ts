@@ -34,8 +34,8 @@ async function readJson(path: string): Promise<unknown> {
 }
 
 /**
- * Reads a JSON configuration file (`--config`): an object with any of `region`, `userPoolId`, `clients`, `appOrigins`,
- * `users`, `tokenLifetimes`, `refreshTokenRotation`, `issuerPort`, `domainPort`, shaped as in
+ * Reads a JSON configuration file (`--config`): an object with any of `region`, `userPoolId`, `clients`,
+ * `appOrigins`, `users`, `tokenLifetimes`, `refreshTokenRotation`, `issuerPort`, `domainPort`, shaped as in
  * {@link EmulatorOptions}. Unknown keys are refused here; values are validated by `startCognitoEmulator`.
  *
  * @example

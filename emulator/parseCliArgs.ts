@@ -27,7 +27,7 @@ Options:
   --domain-port N   hosted-UI domain port (default: --port + 1)
   --app-origin URL  also accept URL/callback and URL/ as callback and sign-out URLs of every app client
                     (the default client accepts http://localhost:8585 only), e.g. http://localhost:5173;
-                    https, or http on localhost; repeatable
+                    https, or http on localhost; repeatable, added to a config file's appOrigins
   --users FILE      JSON array of users: [{"username","password","email","groups"?,"attributes"?}]
   --config FILE     JSON configuration: {"region","userPoolId","clients","appOrigins","users","tokenLifetimes",
                     "refreshTokenRotation","issuerPort","domainPort"}

@@ -90,10 +90,10 @@ function appUrl(field: string, value: unknown): string {
 }
 
 /**
- * The clients with `{origin}/callback` added to their callback URLs and `{origin}/` to their sign-out URLs for each
- * app origin (`EmulatorOptions.appOrigins`), a URL a client already has not again.
+ * The (checked) clients with `{origin}/callback` added to their callback URLs and `{origin}/` to their sign-out URLs
+ * for each app origin (`EmulatorOptions.appOrigins`), a URL a client already has not again.
  */
-function acceptAppOrigins(clients: readonly EmulatorClient[], origins: unknown): EmulatorClient[] {
+function acceptAppOrigins(clients: readonly ResolvedClient[], origins: unknown): ResolvedClient[] {
   if (!isStringArray(origins)) fail('appOrigins', 'must be an array of URLs');
   const bases = origins.map((origin, index) => {
     const url = new URL(appUrl(`appOrigins[${index}]`, origin));
@@ -212,8 +212,9 @@ export function resolveOptions(options: EmulatorOptions = {}): EmulatorConfig {
   }
   if (userPoolId.slice(0, userPoolId.indexOf('_')) !== region)
     fail('userPoolId', `"${userPoolId}" is not in region ${region}`);
-  const clients = acceptAppOrigins(options.clients ?? [DEMO_CLIENT], options.appOrigins ?? []).map(
-    resolveClient,
+  const clients = acceptAppOrigins(
+    (options.clients ?? [DEMO_CLIENT]).map(resolveClient),
+    options.appOrigins ?? [],
   );
   if (clients.length === 0) fail('clients', 'must hold at least one app client');
   unique(

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCognitoEmulator } from 'react-cognito-sso/emulator';
-import type { EmulatorOptions } from 'react-cognito-sso/emulator';
+import type { EmulatorClient, EmulatorOptions } from 'react-cognito-sso/emulator';
 import { loadConfigFile, loadUsersFile } from '../../emulator/loadConfigFile.js';
 import { resolveOptions } from '../../emulator/resolveOptions.js';
 
@@ -65,6 +65,14 @@ describe('resolveOptions: refuses what Cognito would refuse', () => {
       'appOrigins[1]: "http://localhost:5173/callback" must be an origin without a path',
     ],
     ['an app origin that is no URL', { appOrigins: ['localhost:5173'] }, 'appOrigins[0]'],
+    [
+      'a client without sign-out URLs, with app origins',
+      {
+        clients: [{ clientId: 'nologout', callbackUrls: ['https://app.example.com/cb'] } as EmulatorClient],
+        appOrigins: [],
+      },
+      'clients[0].logoutUrls: must be an array of URLs',
+    ],
   ])('%s', (_name, options, message) => {
     expect(() => resolveOptions(options)).toThrow(message);
   });
