@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstLine } from '../../scripts/firstLine.js';
+import { authorizeParams, get, pkcePair } from './flow.js';
 
 const children = new Set<ChildProcess>();
 let dir: string;
@@ -127,17 +128,8 @@ describe('cognito-emulator CLI', () => {
     ]);
     expect(client?.logoutUrls).toEqual(['http://localhost:8585/', 'http://localhost:5173/']);
     const authorize = (redirectUri: string) =>
-      fetch(
-        `${summary.domain}/oauth2/authorize?${new URLSearchParams({
-          client_id: client?.clientId ?? '',
-          response_type: 'code',
-          redirect_uri: redirectUri,
-          scope: 'openid',
-          state: 's',
-          code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
-          code_challenge_method: 'S256',
-        })}`,
-        { redirect: 'manual' },
+      get(
+        `${summary.domain}/oauth2/authorize?${authorizeParams(summary, pkcePair().challenge, { redirect_uri: redirectUri })}`,
       );
     const accepted = await authorize('http://localhost:5173/callback');
     expect(accepted.status).toBe(302);

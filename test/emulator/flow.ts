@@ -30,7 +30,7 @@ export function get(url: string, headers: Record<string, string> = {}): Promise<
 
 /** Authorize query parameters for the emulator's first client, with overrides (`undefined` removes one). */
 export function authorizeParams(
-  emulator: CognitoEmulator,
+  emulator: Pick<CognitoEmulator, 'clients'>,
   challenge: string,
   overrides: Record<string, string | undefined> = {},
 ): URLSearchParams {
