@@ -1,6 +1,6 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { AuthCallback, RequireAuth, useAuth } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
@@ -211,13 +211,13 @@ describe('<AuthCallback>', () => {
     },
   );
 
-  /** A stand-in for a `React.lazy` callback route: renders `<AuthCallback>` once `mount()` is called. */
-  function lazyCallback() {
+  /** A stand-in for a `React.lazy` route: renders `route` (default: `<AuthCallback>`) once `mount()` is called. */
+  function lazyCallback(route: ReactNode = <AuthCallback navigate={vi.fn()} />) {
     const box = { mount: (): void => undefined };
     function LazyCallback() {
       const [loaded, setLoaded] = useState(false);
       box.mount = () => setLoaded(true);
-      return loaded ? <AuthCallback navigate={vi.fn()} /> : null;
+      return loaded ? route : null;
     }
     return { LazyCallback, mount: () => act(() => box.mount()) };
   }
@@ -273,7 +273,6 @@ describe('<AuthCallback>', () => {
     const { release, released } = gate();
     const answer = tokenAnswer(nonce);
     const cognito = stubCognito({ onToken: () => released.then(answer) });
-    const box = { mount: (): void => undefined };
     function Guard() {
       const { isLoading, isAuthenticated, signIn } = useAuth();
       useEffect(() => {
@@ -281,16 +280,12 @@ describe('<AuthCallback>', () => {
       }, [isLoading, isAuthenticated, signIn]);
       return null;
     }
-    function LateLayout() {
-      const [loaded, setLoaded] = useState(false);
-      box.mount = () => setLoaded(true);
-      return loaded ? (
-        <>
-          <AuthCallback navigate={vi.fn()} />
-          <Guard />
-        </>
-      ) : null;
-    }
+    const { LazyCallback: LateLayout, mount } = lazyCallback(
+      <>
+        <AuthCallback navigate={vi.fn()} />
+        <Guard />
+      </>,
+    );
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     renderWithProvider(
       <>
@@ -300,7 +295,7 @@ describe('<AuthCallback>', () => {
     );
     await act(() => vi.advanceTimersByTimeAsync(1000));
     expect(auth().status).toBe('unauthenticated');
-    act(() => box.mount()); // the guard's effect runs once <AuthCallback>'s has cleaned the address bar
+    mount(); // the guard's effect runs once <AuthCallback>'s has cleaned the address bar
     release();
     await until(() => expect(auth().status).toBe('authenticated'));
     expect(cognito.to('/oauth2/token')).toHaveLength(1);
