@@ -84,8 +84,9 @@ export class Session implements AuthSession {
     const tabs = typeof BroadcastChannel === 'function';
     const stored = client.read();
     let current = stored && (stored.refresh_token || !stored.expired) ? stored : null;
-    // A callback page (Cognito's answer: `state` with `code` or `error`) without a session is `loading` until its
-    // sign-in ends, whatever the storage, once <AuthCallback> has started it (see settle and signIn).
+    // A callback page (Cognito's answer: `state` with `code` or `error`) without a session starts `loading`, whatever
+    // the storage, and stays so until its sign-in ends if <AuthCallback> starts it meanwhile (see settle); a signIn()
+    // there ends with that sign-in.
     const query = new URLSearchParams(location.search);
     let onCallback =
       location.pathname === new URL(config.redirectUri).pathname &&
