@@ -64,7 +64,7 @@ export class Session implements AuthSession {
   /**
    * A token for `createAuthFetch`: renewed first when near expiry or when `forceRenew` (after a 401); while
    * `loading`, once this tab knows whether it has a session (a new tab receives it from another within ms) and, on
-   * a callback page, once its sign-in ends.
+   * a callback page, once its sign-in ends (see {@link CALLBACK_WAIT_MS}).
    */
   declare getToken: (kind: 'access' | 'id', options: { forceRenew: boolean }) => Promise<string>;
   /**
@@ -110,8 +110,9 @@ export class Session implements AuthSession {
     let signingIn: Promise<void> | undefined;
     let signingInKey = '';
     let failures = 0;
-    /** Ends the wait of a `signIn()` on this callback page for its sign-in to start (see signIn). */
+    /** Ends the wait of this callback page for its sign-in to start (see callbackFirst). */
     let callbackStarted: (() => void) | undefined;
+    let callbackWait: Promise<void> | undefined;
     let onSignIn: ((user: CognitoUser) => void) | undefined;
     /** Another tab asked for the session while this one was still `loading` (and could not answer yet). */
     let asked = false;
@@ -160,6 +161,19 @@ export class Session implements AuthSession {
     const fail = (error: AuthError): AuthError => {
       set({ status: current ? 'authenticated' : 'error', error });
       return error;
+    };
+    /**
+     * Resolves once this page's sign-in has ended: on a callback page whose (lazily loaded) `<AuthCallback>` has not
+     * started yet, once it starts and ends — or after {@link CALLBACK_WAIT_MS} without it (`onCallback` still set).
+     * Every caller shares one wait.
+     */
+    const callbackFirst = async (): Promise<void> => {
+      if (onCallback)
+        await (callbackWait ??= new Promise<void>((resolve) => {
+          callbackStarted = resolve;
+          setTimeout(resolve, CALLBACK_WAIT_MS);
+        }));
+      await callback?.catch(noop);
     };
     const renew = (): Promise<void> => (renewing ??= refresh().finally(() => (renewing = undefined)));
     const renewQuietly = (): void => void renew().catch(noop);
@@ -289,7 +303,7 @@ export class Session implements AuthSession {
       { forceRenew }: { forceRenew: boolean },
     ): Promise<string> => {
       await known(); // a new tab may be about to receive the session from another
-      await callback?.catch(noop); // a callback page, its sign-in
+      await callbackFirst();
       const user = current;
       if (!user) throw new AuthError('session', 'Not signed in — call signIn() first.');
       if (forceRenew || secondsLeft(user) < renewBefore) {
@@ -332,17 +346,12 @@ export class Session implements AuthSession {
               // first, and this one (a guard's, in the layout) ends with it instead of leaving the page and losing the
               // code. No <AuthCallback> at all (e.g. its route inside the guard) would loop through the hosted UI:
               // that is a config error.
-              new Promise<void>((resolve) => {
-                if (!onCallback) return resolve();
-                callbackStarted = resolve;
-                setTimeout(resolve, CALLBACK_WAIT_MS);
-              }).then(() => {
+              callbackFirst().then(() => {
                 if (onCallback)
                   throw new AuthError(
                     'config',
                     "No <AuthCallback> started on this callback page within 10 s — render it on the redirect URI's route, outside <RequireAuth>.",
                   );
-                return callback?.then(noop, noop);
               })
             : client.signIn(options)
         )

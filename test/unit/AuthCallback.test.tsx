@@ -244,6 +244,53 @@ describe('<AuthCallback>', () => {
     expect(redirectTo).not.toHaveBeenCalled();
   });
 
+  it('lets a token asked for on a callback page before its lazily loaded <AuthCallback> starts wait for its sign-in', async () => {
+    const { nonce } = await landOnCallback('/', (state) => `code=c&state=${state}`);
+    stubCognito({ onToken: tokenAnswer(nonce) });
+    const { LazyCallback, mount } = lazyCallback();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    renderWithProvider(
+      <>
+        <LazyCallback />
+        <Probe />
+      </>,
+    );
+    const token = auth().getAccessToken();
+    await act(() => vi.advanceTimersByTimeAsync(2000)); // past the 150 ms peer wait: no session yet
+    expect(auth().status).toBe('unauthenticated');
+    mount();
+    await act(async () => {
+      expect(await token).toBe('access-1');
+    });
+  });
+
+  it('ends every guard sign-in on a lazy callback page with its sign-in, whatever their options', async () => {
+    const { nonce } = await landOnCallback('/', (state) => `code=c&state=${state}`);
+    const cognito = stubCognito({ onToken: tokenAnswer(nonce) });
+    const { LazyCallback, mount } = lazyCallback();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    renderWithProvider(
+      <>
+        <LazyCallback />
+        <Probe />
+      </>,
+    );
+    await act(() => vi.advanceTimersByTimeAsync(200));
+    const ended: string[] = [];
+    const first = auth()
+      .signIn()
+      .then(() => ended.push('first'));
+    const second = auth()
+      .signIn({ returnTo: '/reports' })
+      .then(() => ended.push('second'));
+    mount();
+    await until(() => expect(auth().status).toBe('authenticated'));
+    await act(() => Promise.all([first, second]));
+    expect(ended.sort()).toEqual(['first', 'second']);
+    expect(cognito.to('/oauth2/token')).toHaveLength(1);
+    expect(redirectTo).not.toHaveBeenCalled();
+  });
+
   it('tells a guard on a callback page with no <AuthCallback> at all (its route inside the guard) what to fix after 10 s, instead of looping through the hosted UI', async () => {
     await landOnCallback('/', (state) => `code=c&state=${state}`);
     stubCognito();
