@@ -30,7 +30,7 @@ export interface CognitoConfig {
   region?: string;
   /**
    * Issuer base for emulators and other local stand-ins: the issuer becomes `${endpoint}/${userPoolId}`
-   * (default: `https://cognito-idp.{region}.amazonaws.com`, `.com.cn` for `cn-` regions).
+   * (default: `https://cognito-idp.{region}.amazonaws.com`, `.com.cn` for `cn-` and `.eu` for `eusc-` regions).
    */
   endpoint?: string;
   /**

@@ -9,7 +9,8 @@ export interface ResolvedConfig {
   /** The pool's region (the pool ID's prefix). */
   region: string;
   /**
-   * `https://cognito-idp.{region}.amazonaws.com/{userPoolId}` (`.com.cn` in China), `${endpoint}/${userPoolId}`, or
+   * `https://cognito-idp.{region}.amazonaws.com/{userPoolId}` (`.com.cn` in China, `.eu` in the European Sovereign
+   * Cloud), `${endpoint}/${userPoolId}`, or
    * `authority`: the base of the JWKS and discovery URLs.
    */
   issuer: string;
@@ -41,9 +42,9 @@ export interface ResolvedConfig {
 const SCOPE_TOKEN = /^[!#-[\]-~]+$/;
 /**
  * The region in a Cognito issuer host (`cognito-idp.{region}.amazonaws.com`, `issuer-` in front when updated,
- * `.com.cn` in China) or domain (`….auth.{region}.amazoncognito.com`).
+ * `.com.cn` in China, `.eu` in the European Sovereign Cloud) or domain (`….auth.{region}.amazoncognito.com`).
  */
-const AWS_HOST_REGION = /(cognito-idp|\.auth)\.([\w-]+)\.amazon(aws|cognito)\.com(\.cn)?$/;
+const AWS_HOST_REGION = /(cognito-idp|\.auth)\.([\w-]+)\.amazon(aws|cognito)\.(com(\.cn)?|eu)$/;
 /** https, or http on a loopback host. */
 const SECURE = /^https:|^http:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/]/;
 /** Drops trailing slashes. */
@@ -207,7 +208,9 @@ export function resolveConfig(config: CognitoConfig, appOrigin: string = locatio
     return value;
   };
 
-  let issuer = `https://cognito-idp.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}/${pool}`;
+  // The partition's DNS suffix, as AWS's SDKs derive it: aws-cn and aws-eusc differ from amazonaws.com.
+  const suffix = region.startsWith('cn-') ? 'com.cn' : region.startsWith('eusc-') ? 'eu' : 'com';
+  let issuer = `https://cognito-idp.${region}.amazonaws.${suffix}/${pool}`;
   if (endpoint !== undefined) {
     checkUrl('endpoint', endpoint);
     issuer = `${trimSlash(endpoint)}/${pool}`;

@@ -162,6 +162,25 @@ describe('resolveConfig derivations', () => {
     ).toBe(issuer);
   });
 
+  it('derives the issuer of a pool in the European Sovereign Cloud on amazonaws.eu (the aws-eusc partition)', () => {
+    const issuer = 'https://cognito-idp.eusc-de-east-1.amazonaws.eu/eusc-de-east-1_AbC123xyz';
+    expect(resolveConfig({ ...base, userPoolId: 'eusc-de-east-1_AbC123xyz' }, APP)).toMatchObject({
+      region: 'eusc-de-east-1',
+      issuer,
+      issuers: [issuer, 'https://issuer-cognito-idp.eusc-de-east-1.amazonaws.eu/eusc-de-east-1_AbC123xyz'],
+    });
+    expect(() =>
+      resolveConfig(
+        {
+          ...base,
+          userPoolId: 'eusc-de-east-1_AbC123xyz',
+          endpoint: 'https://cognito-idp.eu-west-1.amazonaws.eu',
+        },
+        APP,
+      ),
+    ).toThrow(/eu-west-1/);
+  });
+
   it('requires an AWS region as the pool ID prefix unless endpoint or authority is given (emulators: local_…)', () => {
     for (const region of [
       'us-gov-west-1',
