@@ -38,7 +38,8 @@ export function toCognitoUser(user: User): CognitoUser {
     sub: claims.sub,
     username: claims['cognito:username'],
     email: claims.email,
-    groups: claims['cognito:groups'] ?? [],
+    // An array, or none: a damaged stored session's string would pass `groups.includes` as a substring match.
+    groups: Array.isArray(claims['cognito:groups']) ? claims['cognito:groups'] : [],
     claims,
     idToken: user.id_token ?? '',
     accessToken: user.access_token,

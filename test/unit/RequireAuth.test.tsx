@@ -114,6 +114,25 @@ describe('<RequireAuth>', () => {
     expect(screen.getByText('ask an admin')).toBeTruthy();
   });
 
+  it.each([
+    ['a string', 'not-an-admin'],
+    ['a number', 7],
+    ['an object', { admin: true }],
+  ])(
+    'shows the fallback, without crashing, for a damaged stored session whose cognito:groups is %s',
+    async (_kind, groups) => {
+      await storeSession({ claims: { 'cognito:groups': groups } });
+      stubCognito();
+      renderWithProvider(
+        <RequireAuth groups={['admin']} fallback={<p>ask an admin</p>}>
+          <p>secret</p>
+        </RequireAuth>,
+      );
+      expect(screen.getByText('ask an admin')).toBeTruthy();
+      expect(screen.queryByText('secret')).toBeNull();
+    },
+  );
+
   it('renews an expired access token with the refresh token instead of sending the user to Cognito', async () => {
     await storeSession({ expiresIn: -60, refreshToken: 'refresh-1' });
     const cognito = stubCognito({
