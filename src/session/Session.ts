@@ -24,6 +24,9 @@ const serialise = (user: User) => user.toStorageString() as `{${string}`;
 
 const noop = (): void => undefined;
 
+/** A tab message that ends the session with an error: `'!'` and an {@link AuthErrorCode} (any other is ignored). */
+const ERROR_MESSAGE = /^!(config|provider|callback|state|token|refresh|network|session|signout)$/;
+
 const PEER_WAIT_MS = 150;
 /** How long a `signIn()` on a callback page waits for its (lazily loaded) `<AuthCallback>` to start. */
 const CALLBACK_WAIT_MS = 10_000;
@@ -265,7 +268,7 @@ export class Session implements AuthSession {
             return;
           client.store(user);
           loaded(user);
-        } else if (current && (message === null || message[0] === '!')) {
+        } else if (current && (message === null || ERROR_MESSAGE.test(message))) {
           // Signed out (null) or the session ended ('!' and an error code) in another tab: end it here too, with a
           // reason (this tab's own message for it is then `synced`, and is not sent again).
           const code = (message?.slice(1) ?? 'session') as AuthErrorCode;

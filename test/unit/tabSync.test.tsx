@@ -258,12 +258,13 @@ describe('tab sync', () => {
       expect(screen.getByText('authenticated')).toBeTruthy();
     });
 
-    it("a message it does not know (a later version's, an error code without its '!', or a session it cannot use) ends nothing", async () => {
+    it("a message it does not know (a later version's, an error code without its '!' or not a code, or a session it cannot use) ends nothing", async () => {
       const { peer, session, answers } = await askingTab();
       peer.postMessage(session);
       // (Node's BroadcastChannel delivers `undefined` as null, so it is not among them.)
       const notSessions = ['{}', '{"profile":null}', '{"access_token":"a","profile":{}}', '{not JSON'];
-      for (const message of ['refresh', 'session', 'hello', '', 42, {}, ['!'], ...notSessions])
+      const notCodes = ['!', '!hello', '!<img src=x onerror=alert(1)>', '!refresh ', '!toString'];
+      for (const message of ['refresh', 'session', 'hello', '', 42, {}, ['!'], ...notCodes, ...notSessions])
         peer.postMessage(message);
       peer.postMessage('ask');
       await until(() => expect(answers).toHaveLength(1));
