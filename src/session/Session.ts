@@ -283,10 +283,10 @@ export class Session implements AuthSession {
     const finishSignIn = async (href: string): Promise<string> => {
       const url = new URL(href);
       try {
+        history.replaceState(history.state, '', url.pathname);
         if (!url.searchParams.has('state')) {
           throw new AuthError('state', 'No sign-in in progress (page reloaded?) — sign in again.');
         }
-        history.replaceState(history.state, '', url.pathname);
         const user = await client.finishSignIn(href);
         loaded(user);
         if (state.user) onSignIn?.(state.user);

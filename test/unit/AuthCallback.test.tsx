@@ -128,6 +128,17 @@ describe('<AuthCallback>', () => {
     expect(cognito.seen).toEqual([]);
   });
 
+  it('drops a code without state from the address bar too (no code left in the history)', async () => {
+    window.history.pushState(null, '', '/callback?code=SECRET-CODE#code=SECRET-CODE');
+    const cognito = stubCognito();
+    let error: unknown;
+    renderWithProvider(<AuthCallback renderError={(e) => ((error = e), (<p>failed</p>))} />);
+    await screen.findByText('failed');
+    expect(error).toMatchObject({ name: 'AuthError', code: 'state' });
+    expect(window.location.href).toBe(`${window.location.origin}/callback`);
+    expect(cognito.seen).toEqual([]);
+  });
+
   it('refuses a replayed callback URL: the second landing makes no token request', async () => {
     const { nonce } = await landOnCallback('/', (state) => `code=c&state=${state}`);
     const href = window.location.href;
