@@ -37,20 +37,27 @@ export class CognitoClient {
   /** @param config - a configuration checked by `resolveConfig` */
   constructor(config: ResolvedConfig) {
     const { storage, issuer, endpoints: e, clientId, requestTimeoutSeconds } = config;
-    // Without a domain: the discovery document this tab cached when it sent the user to sign in, if any.
-    const cached = e ? null : sessionStorage.getItem(metadataKey(issuer));
-    const metadata: Partial<OidcMetadata> | undefined = e
-      ? {
-          issuer,
-          jwks_uri: config.jwksUri,
-          authorization_endpoint: e.authorize,
-          token_endpoint: e.token,
-          revocation_endpoint: e.revoke,
-          end_session_endpoint: e.logout,
-        }
-      : cached
-        ? (JSON.parse(cached) as Partial<OidcMetadata>)
-        : undefined;
+    let metadata: Partial<OidcMetadata> | undefined;
+    if (e) {
+      metadata = {
+        issuer,
+        jwks_uri: config.jwksUri,
+        authorization_endpoint: e.authorize,
+        token_endpoint: e.token,
+        revocation_endpoint: e.revoke,
+        end_session_endpoint: e.logout,
+      };
+    } else {
+      // The discovery document this tab cached when it sent the user to sign in, if it is still one of the pool's:
+      // damaged or foreign data is fetched again instead of breaking the render.
+      try {
+        const cached = JSON.parse(sessionStorage.getItem(metadataKey(issuer)) ?? 'null') as
+          typeof metadata | null;
+        if (cached && config.issuers.includes(cached.issuer as string)) metadata = cached;
+      } catch {
+        // not JSON: fetched again
+      }
+    }
     this.#config = config;
     this.#storage =
       storage === 'memory' ? new InMemoryWebStorage() : storage === 'local' ? localStorage : sessionStorage;

@@ -81,4 +81,26 @@ describe('without a domain', () => {
     await act(() => expect(probe.current().signIn()).rejects.toMatchObject({ code: 'config' }));
     expect(redirectTo).not.toHaveBeenCalled();
   });
+
+  it.each([
+    ['not JSON', '{not JSON'],
+    ['not an object', '"x"'],
+    ['JSON null', 'null'],
+    [
+      "another pool's",
+      JSON.stringify({ ...DISCOVERY, issuer: `${ISSUER}x`, token_endpoint: 'https://evil.test/t' }),
+    ],
+  ])(
+    'renders with a cached discovery document that is %s, and fetches it again on sign-in',
+    async (_kind, value) => {
+      sessionStorage.setItem(`react-cognito-sso:metadata:${ISSUER}`, value);
+      const cognito = stubCognito({ discovery: DISCOVERY });
+      const probe = statusProbe();
+      renderWithProvider(<probe.Probe />, {}, NO_DOMAIN);
+      await screen.findByText('unauthenticated');
+      await act(() => probe.current().signIn());
+      expect(cognito.seen.map((r) => r.url)).toEqual([`${ISSUER}/.well-known/openid-configuration`]);
+      expect(vi.mocked(redirectTo).mock.calls[0]?.[0]).toMatch(`${HOSTED}/oauth2/authorize?`);
+    },
+  );
 });
