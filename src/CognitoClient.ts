@@ -149,7 +149,7 @@ export class CognitoClient {
    * is revoked.
    */
   async finishSignIn(url: string): Promise<User> {
-    await this.#oidc.readSigninResponseState(url).catch((cause: unknown) => {
+    const { state } = await this.#oidc.readSigninResponseState(url).catch((cause: unknown) => {
       throw new AuthError(
         'state',
         'This sign-in response is unknown, expired or already used — sign in again.',
@@ -161,9 +161,14 @@ export class CognitoClient {
       throw tokenRequestError(error, error instanceof ErrorResponse ? 'callback' : 'token');
     });
     try {
-      if (!response.access_token)
-        throw new AuthError('token', 'The token endpoint answered without an access token — sign in again.');
-      await this.#verify(response);
+      if (!usable(response))
+        throw new AuthError(
+          'token',
+          'The token endpoint answered without an access token or its lifetime (expires_in) — sign in again.',
+        );
+      // The profile is the verified claims: a response whose JSON replaced its prototype (`__proto__`) skipped
+      // oidc-client-ts's own nonce and profile processing.
+      response.profile = (await this.#verify(response, state.nonce)) as unknown as typeof response.profile;
       const user = new User(response);
       this.store(user);
       return user;
@@ -211,8 +216,11 @@ export class CognitoClient {
           : 'token',
       );
     });
-    if (!response.access_token)
-      throw new AuthError('network', 'The token endpoint answered without an access token.');
+    if (!usable(response))
+      throw new AuthError(
+        'network',
+        'The token endpoint answered without an access token or its lifetime (expires_in).',
+      );
     if (response.id_token) {
       const { sub, iat } = await this.#verify(response).catch(passingFault);
       if (sub !== profile.sub) rejectIdToken(`sub is "${sub}", expected "${profile.sub}"`);
@@ -279,16 +287,27 @@ export class CognitoClient {
    * the same clock). Freshness comes from elsewhere: on sign-in the nonce ties the token to this request; on renewal
    * it must be newer than the session's (see {@link CognitoClient.refresh}).
    */
-  #verify({ id_token = '', profile }: { id_token?: string | undefined; profile: { iat: number } }) {
+  #verify(
+    { id_token = '', profile }: { id_token?: string | undefined; profile: { iat: number } },
+    nonce?: string,
+  ) {
     const { issuers, clientId } = this.#config;
     return verifyIdToken(id_token, this.#jwks, {
       issuer: issuers,
       clientId,
       nowSeconds: profile.iat,
       leewaySeconds: 0,
+      nonce,
     });
   }
 }
+
+/**
+ * A token answer the session can run on: an access token and an expiry (from a positive `expires_in`) still ahead —
+ * without one, the renewal would be due at once, again and again.
+ */
+const usable = (response: { access_token: string; expires_at?: number | undefined }): boolean =>
+  !!response.access_token && response.expires_at! > Date.now() / 1000;
 
 /**
  * A failed token request as an `AuthError`; a network failure's message says which request failed. oidc-client-ts

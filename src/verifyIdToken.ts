@@ -68,7 +68,7 @@ export async function verifyIdToken(
   }: {
     issuer: string | readonly string[];
     clientId: string;
-    nonce?: string;
+    nonce?: string | undefined;
     nowSeconds?: number;
     leewaySeconds?: number;
   },

@@ -38,10 +38,68 @@ describe('CognitoClient', () => {
     });
     await expect(client.finishSignIn(callback)).rejects.toMatchObject({
       code: 'token',
-      message: expect.stringMatching(/without an access token — sign in again/) as unknown,
+      message: expect.stringMatching(
+        /without an access token or its lifetime \(expires_in\) — sign in again/,
+      ) as unknown,
     });
     expect(sessionStorage.getItem(USER_KEY)).toBeNull();
     expect(cognito.to('/oauth2/revoke').map((r) => r.body.get('token'))).toEqual(['refresh-orphan']);
+  });
+
+  it.each([
+    ['without expires_in', { expires_in: undefined }],
+    ['with expires_in 0', { expires_in: 0 }],
+    ['with expires_in "soon"', { expires_in: 'soon' }],
+  ])(
+    'rejects a code exchange answered %s (its renewal would be due at once, again and again), stores nothing and revokes',
+    async (_kind, fields) => {
+      const client = newClient();
+      stubCognito();
+      const { callback, nonce } = await signInStarted(client);
+      const cognito = stubCognito({
+        onToken: () => tokenResponse({ ...fields, refresh_token: 'refresh-orphan' }, { nonce }),
+        onRevoke: () => new Response(null, { status: 200 }),
+      });
+      await expect(client.finishSignIn(callback)).rejects.toMatchObject({
+        code: 'token',
+        message: expect.stringMatching(/its lifetime \(expires_in\)/) as unknown,
+      });
+      expect(sessionStorage.getItem(USER_KEY)).toBeNull();
+      expect(cognito.to('/oauth2/revoke').map((r) => r.body.get('token'))).toEqual(['refresh-orphan']);
+    },
+  );
+
+  /**
+   * A token answer whose JSON starts with a `__proto__` key: oidc-client-ts's `Object.assign` then replaces the
+   * response's prototype, which turns off its own nonce and profile processing; `expires_at` is given as a field.
+   */
+  const protoAnswer = (claims: Record<string, unknown>) => async () => {
+    const expires = { expires_at: Math.floor(Date.now() / 1000) + 3600 };
+    const body = await (await tokenResponse(expires, claims)).text();
+    return new Response(`{"__proto__":{"isOpenId":false},${body.slice(1)}`, {
+      headers: { 'Content-Type': 'application/json' },
+    });
+  };
+
+  it("rejects an ID token with another sign-in's nonce also when the answer's JSON turns off oidc-client-ts's nonce check (__proto__)", async () => {
+    const client = newClient();
+    stubCognito();
+    const { callback } = await signInStarted(client);
+    stubCognito({ onToken: protoAnswer({ nonce: 'not-this-sign-in' }) });
+    await expect(client.finishSignIn(callback)).rejects.toMatchObject({
+      code: 'token',
+      message: expect.stringMatching(/^ID token rejected: nonce is "not-this-sign-in"/) as unknown,
+    });
+    expect(sessionStorage.getItem(USER_KEY)).toBeNull();
+  });
+
+  it("stores the verified ID token's claims as the profile, also when the answer's JSON skipped oidc-client-ts's (__proto__)", async () => {
+    const client = newClient();
+    stubCognito();
+    const { callback, nonce } = await signInStarted(client);
+    stubCognito({ onToken: protoAnswer({ nonce }) });
+    await client.finishSignIn(callback);
+    expect(client.read()?.profile).toMatchObject({ sub: expect.any(String) as unknown, nonce });
   });
 
   it('revokes the refresh token of an answer whose ID token is rejected', async () => {
@@ -77,6 +135,19 @@ describe('CognitoClient', () => {
     await expect(client.refresh(stored)).rejects.toMatchObject({
       code: 'network',
       message: expect.stringMatching(/without an access token/) as unknown,
+    });
+    expect(sessionStorage.getItem(USER_KEY)).toBe(before);
+  });
+
+  it('treats a renewal answered without expires_in as a network fault and keeps the stored session', async () => {
+    await storeSession();
+    const client = newClient();
+    const stored = client.read() as User;
+    const before = sessionStorage.getItem(USER_KEY);
+    stubCognito({ onToken: () => json({ access_token: 'access-3', token_type: 'Bearer' }) });
+    await expect(client.refresh(stored)).rejects.toMatchObject({
+      code: 'network',
+      message: expect.stringMatching(/its lifetime \(expires_in\)/) as unknown,
     });
     expect(sessionStorage.getItem(USER_KEY)).toBe(before);
   });
