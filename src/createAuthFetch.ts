@@ -1,8 +1,11 @@
+import { base64urlJson } from './base64url.js';
+
 /**
  * Wraps `fetch` to send `Authorization: Bearer <token>` — the access token, or the ID token with `token: 'id'`
  * (as OpenMetadata's UI sends it) — and, on a 401 answer, retries exactly once: with the session's token when it
- * changed meanwhile (another request's 401 renewed it), else after renewing it. A request whose body is a one-shot
- * `ReadableStream` is not retried. The header replaces any `Authorization` the caller set.
+ * changed meanwhile (another request's 401 renewed it), else after renewing it — unless the new token names another
+ * user (`sub`; the 401 answer is returned). A request whose body is a one-shot `ReadableStream` is not retried. The
+ * header replaces any `Authorization` the caller set.
  *
  * **Warning:** the token goes to whatever URL is fetched; call only your own APIs with it.
  *
@@ -30,6 +33,17 @@ export function createAuthFetch(
     const response = await send(sent);
     if (response.status !== 401 || rest.body instanceof ReadableStream) return response;
     const latest = await token(false);
-    return send(latest !== sent ? latest : await token(true));
+    const retry = latest !== sent ? latest : await token(true);
+    // Another user signed in meanwhile (in another tab): a request made as one user is not sent again as another.
+    return subject(retry) === subject(sent) ? send(retry) : response;
   };
+}
+
+/** A JWT's `sub` claim; `undefined` for a token that is not a JWT. */
+function subject(token: string): unknown {
+  try {
+    return base64urlJson(token.split('.')[1] ?? '').sub;
+  } catch {
+    return undefined;
+  }
 }

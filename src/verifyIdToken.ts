@@ -1,6 +1,6 @@
 import { AuthError } from './AuthError.js';
 import type { JwksCache } from './JwksCache.js';
-import { base64urlDecode } from './base64url.js';
+import { base64urlDecode, base64urlJson } from './base64url.js';
 import type { CognitoIdTokenClaims } from './claims.js';
 
 /**
@@ -25,13 +25,6 @@ function check(
   fix?: string,
 ): asserts ok {
   if (!ok) rejectIdToken(`${name} is ${JSON.stringify(source[name])}, expected ${expected}`, fix);
-}
-
-/** The JSON object in a base64url part; throws on anything else. */
-function json(part: string): Record<string, unknown> {
-  const value: unknown = JSON.parse(new TextDecoder().decode(base64urlDecode(part)));
-  if (!(value instanceof Object)) throw new TypeError();
-  return value as Record<string, unknown>;
 }
 
 /**
@@ -79,7 +72,12 @@ export async function verifyIdToken(
   let input: string;
   try {
     const [, head = '', body = '', sig = ''] = /^([^.]*)\.([^.]*)\.([^.]*)$/.exec(idToken) ?? [];
-    [header, claims, signature, input] = [json(head), json(body), base64urlDecode(sig), `${head}.${body}`];
+    [header, claims, signature, input] = [
+      base64urlJson(head),
+      base64urlJson(body),
+      base64urlDecode(sig),
+      `${head}.${body}`,
+    ];
   } catch {
     return rejectIdToken('not a JWT (header.payload.signature)');
   }

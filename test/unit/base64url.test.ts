@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base64urlDecode } from '../../src/base64url.js';
+import { base64urlDecode, base64urlJson } from '../../src/base64url.js';
 
 describe('base64urlDecode', () => {
   it('decodes unpadded base64url, including - and _', () => {
@@ -14,5 +14,21 @@ describe('base64urlDecode', () => {
 
   it('rejects an impossible length', () => {
     expect(() => base64urlDecode('abcde')).toThrow();
+  });
+});
+
+describe('base64urlJson', () => {
+  it('decodes the JSON object of a JWT part', () => {
+    expect(base64urlJson('eyJhIjoiw6kifQ')).toEqual({ a: 'é' });
+  });
+
+  it.each([
+    ['not base64url', 'a.b'],
+    ['not JSON', Buffer.from('{x').toString('base64url')],
+    ['JSON null', Buffer.from('null').toString('base64url')],
+    ['a JSON string', Buffer.from('"x"').toString('base64url')],
+    ['empty', ''],
+  ])('rejects a part that is %s', (_kind, part) => {
+    expect(() => base64urlJson(part)).toThrow();
   });
 });

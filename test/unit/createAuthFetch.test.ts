@@ -79,6 +79,39 @@ describe('createAuthFetch', () => {
     expect(getToken).toHaveBeenCalledTimes(2);
   });
 
+  /** An unsigned JWT naming `sub` (the retry compares users by it). */
+  const jwt = (sub: string, n: number) =>
+    `e30.${Buffer.from(JSON.stringify({ sub, n })).toString('base64url')}.sig`;
+
+  it.each([
+    ['signed in meanwhile (the token read after the 401 is already theirs)', false],
+    ['signed in during the renewal', true],
+  ])(
+    'does not send a request again as another user who %s, and returns the 401',
+    async (_when, duringRenewal) => {
+      const { sent } = stubFetch(401, 200);
+      const getToken = vi.fn(async (_kind: 'access' | 'id', { forceRenew }: { forceRenew: boolean }) =>
+        forceRenew || !duringRenewal ? jwt('bob', 2) : jwt('alice', 1),
+      );
+      getToken.mockImplementationOnce(async () => jwt('alice', 1));
+      expect((await createAuthFetch(getToken)('/api/v1/tables')).status).toBe(401);
+      expect(sent.map((s) => s.authorization)).toEqual([`Bearer ${jwt('alice', 1)}`]);
+    },
+  );
+
+  it("retries with the same user's renewed token", async () => {
+    const { sent } = stubFetch(401, 200);
+    let n = 1;
+    const getToken = vi.fn(async (_kind: 'access' | 'id', { forceRenew }: { forceRenew: boolean }) =>
+      jwt('alice', forceRenew ? ++n : n),
+    );
+    expect((await createAuthFetch(getToken)('/api/v1/tables')).status).toBe(200);
+    expect(sent.map((s) => s.authorization)).toEqual([
+      `Bearer ${jwt('alice', 1)}`,
+      `Bearer ${jwt('alice', 2)}`,
+    ]);
+  });
+
   it('does not retry a second time when the retry also gets 401', async () => {
     const { sent } = stubFetch(401, 401, 200);
     const getToken = tokens();
