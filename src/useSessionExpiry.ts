@@ -11,16 +11,22 @@ export interface SessionExpiry {
    * show all the time).
    */
   secondsLeft: number | null;
-  /** `secondsLeft` is within the warning window. */
+  /**
+   * `secondsLeft` is within the warning window, and under `<CognitoProvider>` also at most
+   * `renewBeforeExpirySeconds − requestTimeoutSeconds`: until then the session can still renew itself.
+   */
   expiringSoon: boolean;
 }
 
 /**
- * Time left in the session, for "your session ends in N minutes" banners. The SDK renews well before expiry, so
- * `expiringSoon` turns true only when renewal keeps failing (offline, Cognito unreachable). Re-renders once per
- * second only inside the warning window and only while mounted; outside it, one timer waits for the window.
+ * Time left in the session, for "your session ends in N minutes" banners. The SDK renews
+ * `renewBeforeExpirySeconds` before expiry, so `expiringSoon` turns true only once that renewal has had
+ * `requestTimeoutSeconds` to succeed and has not (offline, Cognito unreachable): 50 s before expiry with the defaults,
+ * whatever the window; a longer warning needs a longer `renewBeforeExpirySeconds`. Re-renders once per second only
+ * inside the warning window and only while mounted; outside it, one timer waits for the window.
  *
- * @param warnBeforeSeconds - how long before expiry `expiringSoon` turns true (default: 300)
+ * @param warnBeforeSeconds - the warning window: how long before expiry `secondsLeft` ticks and, within the limit
+ *   above, `expiringSoon` turns true (default: 300)
  * @throws AuthError code `provider` when used outside `<CognitoProvider>`
  * @example
  * ```tsx
@@ -31,7 +37,7 @@ export interface SessionExpiry {
  * ```
  */
 export function useSessionExpiry(warnBeforeSeconds = 300): SessionExpiry {
-  const { subscribe, getState } = useSession('useSessionExpiry()');
+  const { subscribe, getState, config } = useSession('useSessionExpiry()');
   const expiresAt = useSyncExternalStore(subscribe, () => getState().user?.expiresAt);
   const [now, setNow] = useState(Date.now);
   useEffect(() => {
@@ -57,6 +63,12 @@ export function useSessionExpiry(warnBeforeSeconds = 300): SessionExpiry {
   return {
     expiresAt: expiresAt ?? null,
     secondsLeft,
-    expiringSoon: secondsLeft !== null && secondsLeft <= warnBeforeSeconds,
+    expiringSoon:
+      secondsLeft !== null &&
+      secondsLeft <=
+        Math.min(
+          warnBeforeSeconds,
+          config ? Math.max(config.renewBeforeExpirySeconds - config.requestTimeoutSeconds, 0) : Infinity,
+        ),
   };
 }

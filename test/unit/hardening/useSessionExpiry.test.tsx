@@ -1,8 +1,8 @@
 import { render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { AuthError, useSessionExpiry } from '../../../src/index.js';
-import { renderWithProvider, storeSession, stubCognito } from '../support/fakeCognito.js';
-import { advance } from '../support/fakeTime.js';
+import { AuthError, useSessionExpiry, type CognitoProviderProps } from '../../../src/index.js';
+import { renderWithProvider, storeSession, stubCognito, tokenResponse } from '../support/fakeCognito.js';
+import { advance, until } from '../support/fakeTime.js';
 
 let renders = 0;
 function Banner({ warn }: { warn?: number }) {
@@ -14,7 +14,11 @@ function Banner({ warn }: { warn?: number }) {
     </p>
   );
 }
-const renderBanner = (warn?: number) => renderWithProvider(<Banner {...(warn !== undefined && { warn })} />);
+/** The banner, under a provider that renews 10 min before expiry (the window alone then decides `expiringSoon`). */
+const renderBanner = (
+  warn?: number,
+  props: Partial<CognitoProviderProps> = { renewBeforeExpirySeconds: 600 },
+) => renderWithProvider(<Banner {...(warn !== undefined && { warn })} />, props);
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
@@ -69,6 +73,29 @@ describe('useSessionExpiry', () => {
     renderBanner();
     await advance(0.2);
     expect(screen.getByText('none:-:ok')).toBeTruthy();
+  });
+
+  it('session-expiry: says nothing while the session renews itself with the defaults (renewal 60 s before expiry)', async () => {
+    await storeSession({ expiresIn: 400 });
+    const cognito = stubCognito({ onToken: () => tokenResponse({ expires_in: 3600 }) });
+    renderBanner(undefined, {});
+    await advance(0);
+    await advance(339);
+    expect(screen.getByText('set:61:ok')).toBeTruthy(); // 300 s window: ticking, but no warning
+    await advance(2);
+    await until(() => expect(screen.getByText('set:3600:ok')).toBeTruthy());
+    expect(cognito.to('/oauth2/token')).toHaveLength(1);
+  });
+
+  it('session-expiry: warns once the renewal has had requestTimeoutSeconds to succeed and has not (50 s before expiry with the defaults)', async () => {
+    await storeSession({ expiresIn: 400 });
+    stubCognito({ onToken: () => Promise.reject(new TypeError('Failed to fetch')) });
+    renderBanner(120, {});
+    await advance(0);
+    await advance(345);
+    expect(screen.getByText('set:55:ok')).toBeTruthy();
+    await advance(5);
+    expect(screen.getByText('set:50:soon')).toBeTruthy();
   });
 
   it('session-expiry: outside <CognitoProvider> it throws AuthError "provider" naming useSessionExpiry()', () => {
