@@ -22,6 +22,11 @@ export interface SignInOptions {
   loginHint?: string;
   /** Language of the managed login pages, e.g. `'fr'`. */
   lang?: string;
+  /**
+   * Put the hosted UI in place of the current page in the history, so that Back from it skips this page — for a page
+   * that would only send the user to sign in again, as `<RequireAuth>` does (default: `false`).
+   */
+  replace?: boolean;
 }
 
 /** What `useAuth()` returns. */

@@ -111,7 +111,7 @@ export class CognitoClient {
    * kept in the (local) sign-in state. Without a domain, the discovery document is read once and cached for the
    * callback page; its `issuer` must be the pool's (either form, see `ResolvedConfig.issuers`).
    */
-  async signIn({ returnTo, identityProvider, loginHint, lang }: SignInOptions): Promise<void> {
+  async signIn({ returnTo, identityProvider, loginHint, lang, replace }: SignInOptions): Promise<void> {
     const { endpoints, issuer, issuers, metadataUrl, appOrigin } = this.#config;
     if (!endpoints) {
       const metadata = await this.#within(this.#oidc.metadataService.getMetadata()).catch(
@@ -140,7 +140,7 @@ export class CognitoClient {
         JSON.stringify({ identity_provider: identityProvider, login_hint: loginHint, lang }),
       ) as Record<string, string>,
     });
-    redirectTo(request.url);
+    redirectTo(request.url, { replace });
   }
 
   /**

@@ -43,9 +43,12 @@ export function RequireAuth({
 }: RequireAuthProps): JSX.Element {
   const { status, user, error, signIn } = useAuth();
   const settled = useRef(false);
-  // Starts a sign-in back to this page; a failure shows as `error`.
+  // Starts a sign-in back to this page, in its place in the history (Back from the hosted UI would land here and
+  // be sent to sign in again); a failure shows as `error`.
   const start = (): void =>
-    void signIn({ returnTo: location.pathname + location.search + location.hash }).catch(() => undefined);
+    void signIn({ returnTo: location.pathname + location.search + location.hash, replace: true }).catch(
+      () => undefined,
+    );
   useEffect(() => {
     // Once signed in here, or once asked, never again by itself: an ended session gets a prompt, not a redirect.
     if (user || (status === 'unauthenticated' && !error)) {

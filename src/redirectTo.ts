@@ -6,6 +6,6 @@
  * @param options - `{ replace: true }` replaces the current history entry instead of adding one (the signature of
  *   `<AuthCallback>`'s `navigate`, whose default this is)
  */
-export function redirectTo(url: string, options?: { replace: true }): void {
-  location[options ? 'replace' : 'assign'](url);
+export function redirectTo(url: string, options?: { replace?: boolean | undefined }): void {
+  location[options?.replace ? 'replace' : 'assign'](url);
 }

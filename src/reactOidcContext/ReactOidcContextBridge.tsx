@@ -122,12 +122,19 @@ function createBridge(session: AuthSession, fail: (failure: Failure) => void) {
     events,
     signinRedirect: navigator(
       'signinRedirect',
-      ({ state, login_hint, ui_locales, extraQueryParams: extra = {} }: SigninRedirectArgs = {}) => {
+      ({
+        state,
+        login_hint,
+        ui_locales,
+        redirectMethod,
+        extraQueryParams: extra = {},
+      }: SigninRedirectArgs = {}) => {
         const options = {
           returnTo: (state as { returnTo?: unknown } | undefined)?.returnTo,
           loginHint: login_hint,
           identityProvider: extra.identity_provider,
           lang: extra.lang ?? ui_locales,
+          replace: redirectMethod === 'replace',
         };
         // JSON drops the options not given.
         return session.signIn(JSON.parse(JSON.stringify(options)) as SignInOptions);

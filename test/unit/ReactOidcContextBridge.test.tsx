@@ -58,6 +58,15 @@ describe('<ReactOidcContextBridge>', () => {
     expect(authorize.origin + authorize.pathname).toBe(`${DOMAIN}/oauth2/authorize`);
     expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
     expect(authorize.searchParams.get('client_id')).toBe(CONFIG.clientId);
+    expect(vi.mocked(redirectTo).mock.calls[0]?.[1]).not.toMatchObject({ replace: true });
+  });
+
+  it("maps signinRedirect({ redirectMethod: 'replace' }) to a sign-in in place of the current page", async () => {
+    stubCognito();
+    const oidc = renderLegacy();
+    await screen.findByText('out');
+    await act(() => oidc().signinRedirect({ redirectMethod: 'replace' }));
+    expect(vi.mocked(redirectTo).mock.calls[0]?.[1]).toEqual({ replace: true });
   });
 
   it('signinSilent() renews through the session and the consumer sees the new tokens', async () => {

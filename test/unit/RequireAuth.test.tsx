@@ -16,7 +16,7 @@ import {
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
 
 describe('<RequireAuth>', () => {
-  it('signs a signed-out visitor in once, remembering the current path, search and hash', async () => {
+  it('signs a signed-out visitor in once, remembering the current path, search and hash, in place of this page in the history (Back from the hosted UI would bounce here)', async () => {
     window.history.replaceState(null, '', '/reports?id=7#top');
     stubCognito();
     renderWithProvider(
@@ -32,6 +32,7 @@ describe('<RequireAuth>', () => {
       sessionStorage.getItem(`oidc.${authorize.searchParams.get('state') ?? ''}`) ?? '{}',
     ) as unknown;
     expect(state).toMatchObject({ data: { returnTo: '/reports?id=7#top' } });
+    expect(vi.mocked(redirectTo).mock.calls[0]?.[1]).toEqual({ replace: true });
     expect(screen.queryByText('secret')).toBeNull();
   });
 

@@ -43,6 +43,13 @@ describe('signIn()', () => {
     expect(q.get('lang')).toBe('fr');
   });
 
+  it('adds the hosted UI to the history, or with replace: true puts it in place of the current page', async () => {
+    await authorizeUrl();
+    expect(vi.mocked(redirectTo).mock.calls[0]?.[1]).not.toMatchObject({ replace: true });
+    await act(() => auth().signIn({ replace: true }));
+    expect(vi.mocked(redirectTo).mock.calls[1]?.[1]).toEqual({ replace: true });
+  });
+
   it('uses a fresh nonce, state and code challenge on every sign-in', async () => {
     const first = (await authorizeUrl()).searchParams;
     await act(() => auth().signIn());

@@ -125,7 +125,7 @@ describe('<MockCognitoProvider> (react-cognito-sso/testing)', () => {
     const signIn = vi.fn();
     renderWith({ user: null, signIn });
     expect(screen.getByText('Signing you in…')).toBeTruthy();
-    expect(signIn).toHaveBeenCalledExactlyOnceWith({ returnTo: '/admin?tab=users' });
+    expect(signIn).toHaveBeenCalledExactlyOnceWith({ returnTo: '/admin?tab=users', replace: true });
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(signIn).toHaveBeenCalledTimes(2);
     expect(signIn).toHaveBeenLastCalledWith({ returnTo: '/reports' });
@@ -146,7 +146,7 @@ describe('<MockCognitoProvider> (react-cognito-sso/testing)', () => {
     expect(screen.getByText('callback: Access denied')).toBeTruthy();
     expect(screen.getByText('Sign-in failed: Access denied')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Sign in again' }));
-    expect(signIn).toHaveBeenCalledExactlyOnceWith({ returnTo: '/' });
+    expect(signIn).toHaveBeenCalledExactlyOnceWith({ returnTo: '/', replace: true });
   });
 
   it('records signOut() without changing the session; a rerender with user={null} signs out in place', async () => {

@@ -40,6 +40,7 @@ describe('useAuth() types', () => {
       identityProvider?: string;
       loginHint?: string;
       lang?: string;
+      replace?: boolean;
     }>();
   });
 
