@@ -15,6 +15,9 @@
 export type AuthErrorCode =
   'config' | 'provider' | 'callback' | 'state' | 'token' | 'refresh' | 'network' | 'session' | 'signout';
 
+/** The message of a session that ended for good (a revoked or expired refresh token), alike in every tab (internal). */
+export const SESSION_EXPIRED = 'Session expired — sign in again.';
+
 /**
  * The one error type the SDK throws and reports: a stable {@link AuthErrorCode}, a message that says what to do,
  * Cognito's own `error` / `error_description` when there is one, and the original failure in `cause`.

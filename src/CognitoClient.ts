@@ -8,7 +8,7 @@ import {
   type UseRefreshTokenArgs,
 } from 'oidc-client-ts';
 import type { SignInOptions } from './AuthContext.js';
-import { AuthError, type AuthErrorCode } from './AuthError.js';
+import { AuthError, SESSION_EXPIRED, type AuthErrorCode } from './AuthError.js';
 import { JwksCache } from './JwksCache.js';
 import { logoutUrl } from './logoutUrl.js';
 import { redirectTo } from './redirectTo.js';
@@ -207,14 +207,10 @@ export class CognitoClient {
     const response = await this.#within(
       this.#oidc.useRefreshToken({ state, timeoutInSeconds: this.#config.requestTimeoutSeconds }),
     ).catch((error: unknown) => {
-      throw tokenRequestError(
-        error,
-        error instanceof ErrorResponse
-          ? /^(invalid|unauthorized|unsupported)_/.test(error.error ?? '')
-            ? 'refresh'
-            : 'network'
-          : 'token',
-      );
+      // A final OAuth error ends the session, and the user reads why as in the other tabs (Cognito's `error` stays).
+      if (error instanceof ErrorResponse && /^(invalid|unauthorized|unsupported)_/.test(error.error ?? ''))
+        throw AuthError.from(error, 'refresh', SESSION_EXPIRED);
+      throw tokenRequestError(error, error instanceof ErrorResponse ? 'network' : 'token');
     });
     if (!usable(response))
       throw new AuthError(

@@ -1,6 +1,6 @@
 import type { User } from 'oidc-client-ts';
 import type { AuthSession, AuthState, SignInOptions } from '../AuthContext.js';
-import { AuthError, type AuthErrorCode } from '../AuthError.js';
+import { AuthError, SESSION_EXPIRED, type AuthErrorCode } from '../AuthError.js';
 import { CognitoClient } from '../CognitoClient.js';
 import { toCognitoUser, type CognitoUser } from '../CognitoUser.js';
 import { redirectTo } from '../redirectTo.js';
@@ -273,9 +273,7 @@ export class Session implements AuthSession {
           // reason (this tab's own message for it is then `synced`, and is not sent again).
           const code = (message?.slice(1) ?? 'session') as AuthErrorCode;
           synced = `!${code}`;
-          end(
-            new AuthError(code, message ? 'Session expired — sign in again.' : 'Signed out in another tab.'),
-          );
+          end(new AuthError(code, message ? SESSION_EXPIRED : 'Signed out in another tab.'));
         }
       }
     };

@@ -128,6 +128,9 @@ describe('renewal under faults (RFC 9700 §4.14)', () => {
       expect(a.current().getAccessToken()).rejects.toMatchObject({ code: 'refresh', error: 'invalid_grant' }),
     );
     await vi.waitFor(() => expect(screen.getAllByRole('alert')).toHaveLength(2));
+    // The tab that renewed and the one told by it say the same to the user.
+    for (const alert of screen.getAllByRole('alert'))
+      expect(alert.textContent).toContain('Session expired — sign in again.');
     expect(a.current()).toMatchObject({ status: 'unauthenticated', error: { code: 'refresh' } });
     expect(b.current()).toMatchObject({ status: 'unauthenticated', error: { code: 'refresh' } });
     expect(screen.getAllByRole('button', { name: 'Sign in again' })).toHaveLength(2);

@@ -152,6 +152,21 @@ describe('CognitoClient', () => {
     expect(sessionStorage.getItem(USER_KEY)).toBe(before);
   });
 
+  it("ends a renewal refused for good (invalid_grant) with the message every tab shows, keeping Cognito's error", async () => {
+    await storeSession();
+    const client = newClient();
+    stubCognito({
+      onToken: () =>
+        json({ error: 'invalid_grant', error_description: 'Refresh Token has been revoked' }, 400),
+    });
+    await expect(client.refresh(client.read() as User)).rejects.toMatchObject({
+      code: 'refresh',
+      message: 'Session expired — sign in again.',
+      error: 'invalid_grant',
+      errorDescription: 'Refresh Token has been revoked',
+    });
+  });
+
   it('names the token request in the message of a network failure', async () => {
     await storeSession();
     const client = newClient();
