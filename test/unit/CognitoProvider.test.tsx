@@ -105,6 +105,22 @@ describe('<CognitoProvider>', () => {
     expect(cognito.seen).toEqual([]);
   });
 
+  it("keeps useAuth()'s actions the same functions across renders, so a data router made once can close over them", async () => {
+    stubCognito();
+    const actions = new Set<unknown>();
+    let renders = 0;
+    function App() {
+      const { status, getAccessToken } = useAuth();
+      renders++;
+      actions.add(getAccessToken);
+      return <p>{status}</p>;
+    }
+    renderWithProvider(<App />);
+    await screen.findByText('unauthenticated');
+    expect(renders).toBeGreaterThan(2);
+    expect(actions.size).toBe(1);
+  });
+
   it('rejects getAccessToken() with AuthError session while signed out', async () => {
     stubCognito();
     const probe = statusProbe();
