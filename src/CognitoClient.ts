@@ -207,10 +207,18 @@ export class CognitoClient {
     const response = await this.#within(
       this.#oidc.useRefreshToken({ state, timeoutInSeconds: this.#config.requestTimeoutSeconds }),
     ).catch((error: unknown) => {
-      // A final OAuth error ends the session, and the user reads why as in the other tabs (Cognito's `error` stays).
-      if (error instanceof ErrorResponse && /^(invalid|unauthorized|unsupported)_/.test(error.error ?? ''))
+      // A final OAuth error ends the session; a refresh token revoked or expired (invalid_grant) reads as in the other
+      // tabs (Cognito's `error` stays), a configuration error names itself.
+      if (error instanceof ErrorResponse && error.error === 'invalid_grant')
         throw AuthError.from(error, 'refresh', SESSION_EXPIRED);
-      throw tokenRequestError(error, error instanceof ErrorResponse ? 'network' : 'token');
+      throw tokenRequestError(
+        error,
+        error instanceof ErrorResponse
+          ? /^(invalid|unauthorized|unsupported)_/.test(error.error ?? '')
+            ? 'refresh'
+            : 'network'
+          : 'token',
+      );
     });
     if (!usable(response))
       throw new AuthError(
@@ -218,13 +226,16 @@ export class CognitoClient {
         'The token endpoint answered without an access token or its lifetime (expires_in).',
       );
     if (response.id_token) {
-      const { sub, iat } = await this.#verify(response).catch(passingFault);
+      const claims = await this.#verify(response).catch(passingFault);
+      const { sub, iat } = claims;
       if (sub !== profile.sub) rejectIdToken(`sub is "${sub}", expected "${profile.sub}"`);
       // The server's clock only moves on: a token issued before the session's own, or that one again, is a replay.
       if (iat < profile.iat || response.id_token === id_token)
         rejectIdToken(
           `iat ${iat} is not after the session's ID token (iat ${profile.iat}): a replayed token`,
         );
+      // The new token's verified claims, as oidc-client-ts sets them — unless the answer turned its processing off.
+      response.profile = claims as unknown as typeof response.profile;
     } else if (id_token) {
       response.id_token = id_token;
     }

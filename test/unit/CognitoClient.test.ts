@@ -167,6 +167,25 @@ describe('CognitoClient', () => {
     });
   });
 
+  it('ends a renewal refused for a configuration error (invalid_client) with a message naming it', async () => {
+    await storeSession();
+    const client = newClient();
+    stubCognito({ onToken: () => json({ error: 'invalid_client' }, 400) });
+    await expect(client.refresh(client.read() as User)).rejects.toMatchObject({
+      code: 'refresh',
+      message: expect.stringMatching(/\(Cognito: invalid_client\) — see .*#troubleshooting$/) as unknown,
+      error: 'invalid_client',
+    });
+  });
+
+  it("stores the renewed ID token's verified claims as the profile, also when the answer's JSON skipped oidc-client-ts's (__proto__)", async () => {
+    await storeSession();
+    const client = newClient();
+    stubCognito({ onToken: protoAnswer({ email: 'renewed@example.com' }) });
+    const renewed = await client.refresh(client.read() as User);
+    expect(renewed.profile).toMatchObject({ sub: client.read()?.profile.sub, email: 'renewed@example.com' });
+  });
+
   it('names the token request in the message of a network failure', async () => {
     await storeSession();
     const client = newClient();
