@@ -15,6 +15,22 @@
 export type AuthErrorCode =
   'config' | 'provider' | 'callback' | 'state' | 'token' | 'refresh' | 'network' | 'session' | 'signout';
 
+/**
+ * Every {@link AuthErrorCode} (internal: tabs accept only these in a message that ends the session; a type test checks
+ * that the two lists agree).
+ */
+export const AUTH_ERROR_CODES = [
+  'config',
+  'provider',
+  'callback',
+  'state',
+  'token',
+  'refresh',
+  'network',
+  'session',
+  'signout',
+] as const satisfies readonly AuthErrorCode[];
+
 /** The message of a session that ended for good (a revoked or expired refresh token), alike in every tab (internal). */
 export const SESSION_EXPIRED = 'Session expired — sign in again.';
 

@@ -1,6 +1,6 @@
 import type { User } from 'oidc-client-ts';
 import type { AuthSession, AuthState, SignInOptions } from '../AuthContext.js';
-import { AuthError, SESSION_EXPIRED, type AuthErrorCode } from '../AuthError.js';
+import { AUTH_ERROR_CODES, AuthError, SESSION_EXPIRED, type AuthErrorCode } from '../AuthError.js';
 import { CognitoClient } from '../CognitoClient.js';
 import { toCognitoUser, type CognitoUser } from '../CognitoUser.js';
 import { redirectTo } from '../redirectTo.js';
@@ -23,9 +23,6 @@ type TabMessage = 'ask' | 'none' | `{${string}` | `!${AuthErrorCode}` | null;
 const serialise = (user: User) => user.toStorageString() as `{${string}`;
 
 const noop = (): void => undefined;
-
-/** A tab message that ends the session with an error: `'!'` and an {@link AuthErrorCode} (any other is ignored). */
-const ERROR_MESSAGE = /^!(config|provider|callback|state|token|refresh|network|session|signout)$/;
 
 const PEER_WAIT_MS = 150;
 /** How long a `signIn()` on a callback page waits for its (lazily loaded) `<AuthCallback>` to start. */
@@ -268,7 +265,11 @@ export class Session implements AuthSession {
             return;
           client.store(user);
           loaded(user);
-        } else if (current && (message === null || ERROR_MESSAGE.test(message))) {
+        } else if (
+          current &&
+          (message === null ||
+            (message[0] === '!' && (AUTH_ERROR_CODES as readonly string[]).includes(message.slice(1))))
+        ) {
           // Signed out (null) or the session ended ('!' and an error code) in another tab: end it here too, with a
           // reason (this tab's own message for it is then `synced`, and is not sent again).
           const code = (message?.slice(1) ?? 'session') as AuthErrorCode;
@@ -337,8 +338,8 @@ export class Session implements AuthSession {
       signIn: (options: SignInOptions = {}) => {
         log('sign-in: redirect to the hosted UI');
         // The known options only, in a fixed order (`onClick={signIn}` passes a click event).
-        const { returnTo, identityProvider, loginHint, lang } = options;
-        const key = JSON.stringify([returnTo, identityProvider, loginHint, lang]);
+        const { returnTo, identityProvider, loginHint, lang, replace } = options;
+        const key = JSON.stringify([returnTo, identityProvider, loginHint, lang, !!replace]);
         if (signingIn && key === signingInKey) return signingIn;
         signingInKey = key;
         const started: Promise<void> = (signingIn = (

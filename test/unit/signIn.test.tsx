@@ -66,11 +66,13 @@ describe('signIn()', () => {
     expect(auth().signIn({ lang: 'fr', returnTo: '/a' })).toBe(first);
     const other = auth().signIn({ returnTo: '/a', identityProvider: 'Google' }); // a choice of its own
     expect(other).not.toBe(first);
-    await act(() => Promise.all([first, other]));
-    expect(redirectTo).toHaveBeenCalledTimes(2);
+    const replacing = auth().signIn({ returnTo: '/a', identityProvider: 'Google', replace: true });
+    expect(replacing).not.toBe(other); // another history mode
+    await act(() => Promise.all([first, other, replacing]));
+    expect(redirectTo).toHaveBeenCalledTimes(3);
     expect(
       vi.mocked(redirectTo).mock.calls.filter(([url]) => url.includes('identity_provider=Google')),
-    ).toHaveLength(1);
+    ).toHaveLength(2);
   });
 
   it('takes a click event passed as options (onClick={signIn}) as no options', async () => {

@@ -1,5 +1,6 @@
 import { AuthError, type AuthErrorCode } from 'react-cognito-sso';
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { AUTH_ERROR_CODES } from '../../../src/AuthError.js';
 
 type Codes =
   'config' | 'provider' | 'callback' | 'state' | 'token' | 'refresh' | 'network' | 'session' | 'signout';
@@ -32,6 +33,10 @@ describe('AuthError types', () => {
     expectTypeOf<AuthError['code']>().toEqualTypeOf<Codes>();
     expectTypeOf<AuthErrorCode>().toEqualTypeOf<Codes>();
     expectTypeOf<'timeout'>().not.toExtend<AuthError['code']>();
+  });
+
+  it('lists every code in the runtime list that tabs check messages against', () => {
+    expectTypeOf<(typeof AUTH_ERROR_CODES)[number]>().toEqualTypeOf<Codes>();
   });
 
   it('is a readonly Error named AuthError with Cognito`s error fields', () => {
