@@ -1,4 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { renewalDelay } from './session/renewalDelay.js';
 import { useSession } from './session/useSession.js';
 
 /** What {@link useSessionExpiry} returns. */
@@ -12,21 +13,22 @@ export interface SessionExpiry {
    */
   secondsLeft: number | null;
   /**
-   * `secondsLeft` is within the warning window, and under `<CognitoProvider>` also at most
-   * `renewBeforeExpirySeconds − requestTimeoutSeconds`: until then the session can still renew itself.
+   * `secondsLeft` is within the warning window and, under `<CognitoProvider>`, the renewal of these tokens has had
+   * time to succeed and has not (see {@link useSessionExpiry}).
    */
   expiringSoon: boolean;
 }
 
 /**
- * Time left in the session, for "your session ends in N minutes" banners. The SDK renews
- * `renewBeforeExpirySeconds` before expiry, so `expiringSoon` turns true only once that renewal has had
- * `requestTimeoutSeconds` to succeed and has not (offline, Cognito unreachable): 50 s before expiry with the defaults,
- * whatever the window; a longer warning needs a longer `renewBeforeExpirySeconds`. Re-renders once per second only
- * inside the warning window and only while mounted; outside it, one timer waits for the window.
+ * Time left in the session, for "your session ends in N minutes" banners. The SDK renews the tokens
+ * `renewBeforeExpirySeconds` before they expire (halfway through a shorter lifetime), so inside the window
+ * `expiringSoon` waits until that renewal has had `requestTimeoutSeconds` (at most half its lead) to succeed and has
+ * not — offline, Cognito unreachable: with the defaults, 50 s before expiry at the earliest. For an earlier warning,
+ * renew earlier. Re-renders once per second only inside the warning window and only while mounted; outside it, one
+ * timer waits for the window.
  *
- * @param warnBeforeSeconds - the warning window: how long before expiry `secondsLeft` ticks and, within the limit
- *   above, `expiringSoon` turns true (default: 300)
+ * @param warnBeforeSeconds - the warning window: how long before expiry `secondsLeft` ticks and `expiringSoon` may
+ *   turn true (default: 300)
  * @throws AuthError code `provider` when used outside `<CognitoProvider>`
  * @example
  * ```tsx
@@ -40,10 +42,21 @@ export function useSessionExpiry(warnBeforeSeconds = 300): SessionExpiry {
   const { subscribe, getState, config } = useSession('useSessionExpiry()');
   const expiresAt = useSyncExternalStore(subscribe, () => getState().user?.expiresAt);
   const [now, setNow] = useState(Date.now);
+  // Until when these tokens are not ending (a mock session has no renewal): see the first tick.
+  const [quietUntil, setQuietUntil] = useState(config ? Infinity : 0);
   useEffect(() => {
     if (!expiresAt) return;
+    let first = !!config;
     const tick = (): void => {
       const time = Date.now();
+      if (first && config) {
+        // Their renewal, scheduled as Session schedules it from the time left when they arrive, and the time it may
+        // take.
+        const left = (expiresAt - time) / 1000;
+        const lead = Math.max(left - renewalDelay(left, config.renewBeforeExpirySeconds) / 1000, 0);
+        setQuietUntil(expiresAt - (lead - Math.min(config.requestTimeoutSeconds, lead / 2)) * 1000);
+        first = false;
+      }
       setNow(time);
       // Next when the window opens, and inside it when `secondsLeft` changes; at most setTimeout's longest wait
       // (about 24.8 days: a longer one fires at once).
@@ -58,17 +71,11 @@ export function useSessionExpiry(warnBeforeSeconds = 300): SessionExpiry {
     };
     let timer = setTimeout(tick);
     return () => clearTimeout(timer);
-  }, [expiresAt, warnBeforeSeconds]);
+  }, [expiresAt, warnBeforeSeconds, config]);
   const secondsLeft = expiresAt ? Math.max(Math.ceil((expiresAt - now) / 1000), 0) : null;
   return {
     expiresAt: expiresAt ?? null,
     secondsLeft,
-    expiringSoon:
-      secondsLeft !== null &&
-      secondsLeft <=
-        Math.min(
-          warnBeforeSeconds,
-          config ? Math.max(config.renewBeforeExpirySeconds - config.requestTimeoutSeconds, 0) : Infinity,
-        ),
+    expiringSoon: secondsLeft !== null && secondsLeft <= warnBeforeSeconds && now >= quietUntil,
   };
 }

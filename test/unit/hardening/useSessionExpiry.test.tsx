@@ -14,10 +14,13 @@ function Banner({ warn }: { warn?: number }) {
     </p>
   );
 }
-/** The banner, under a provider that renews 10 min before expiry (the window alone then decides `expiringSoon`). */
+/**
+ * The banner, under a provider whose renewal of a 400 s session (stored without a refresh token: none happens) would
+ * be due at 350 s left and overdue at 340 s, so the window alone decides `expiringSoon`.
+ */
 const renderBanner = (
   warn?: number,
-  props: Partial<CognitoProviderProps> = { renewBeforeExpirySeconds: 600 },
+  props: Partial<CognitoProviderProps> = { renewBeforeExpirySeconds: 350 },
 ) => renderWithProvider(<Banner {...(warn !== undefined && { warn })} />, props);
 
 beforeEach(() => {
@@ -64,9 +67,11 @@ describe('useSessionExpiry', () => {
 
   it('session-expiry: takes a custom window, is null when signed out, and stops when unmounted', async () => {
     await storeSession({ expiresIn: 100, refreshToken: null });
-    const page = renderBanner(120);
+    const page = renderBanner(120, { renewBeforeExpirySeconds: 99 });
     await advance(0);
-    expect(screen.getByText('set:100:soon')).toBeTruthy();
+    expect(screen.getByText('set:100:ok')).toBeTruthy(); // its renewal is due at 99 s left
+    await advance(11);
+    expect(screen.getByText('set:89:soon')).toBeTruthy();
     page.unmount();
     expect(vi.getTimerCount()).toBe(0);
     sessionStorage.clear();
@@ -96,6 +101,29 @@ describe('useSessionExpiry', () => {
     expect(screen.getByText('set:55:ok')).toBeTruthy();
     await advance(5);
     expect(screen.getByText('set:50:soon')).toBeTruthy();
+  });
+
+  it('session-expiry: with 5-minute tokens renewed halfway (renewBeforeExpirySeconds 600), says nothing while the renewal works', async () => {
+    await storeSession({ expiresIn: 300 });
+    const cognito = stubCognito({ onToken: () => tokenResponse({ expires_in: 300 }) });
+    renderBanner(300, { renewBeforeExpirySeconds: 600 });
+    await advance(0);
+    await advance(149);
+    expect(screen.getByText('set:151:ok')).toBeTruthy(); // inside the window, before the renewal is due
+    await advance(1);
+    await until(() => expect(screen.getByText('set:300:ok')).toBeTruthy());
+    expect(cognito.to('/oauth2/token')).toHaveLength(1);
+  });
+
+  it('session-expiry: with 5-minute tokens renewed halfway, warns once the failing renewal has had its 10 s', async () => {
+    await storeSession({ expiresIn: 300 });
+    stubCognito({ onToken: () => Promise.reject(new TypeError('Failed to fetch')) });
+    renderBanner(300, { renewBeforeExpirySeconds: 600 });
+    await advance(0);
+    await advance(159);
+    expect(screen.getByText('set:141:ok')).toBeTruthy();
+    await advance(1);
+    expect(screen.getByText('set:140:soon')).toBeTruthy();
   });
 
   it('session-expiry: outside <CognitoProvider> it throws AuthError "provider" naming useSessionExpiry()', () => {
