@@ -48,13 +48,15 @@ export interface AuthContextValue<TClaims extends object = CustomClaims> {
   /** Revokes the refresh token, clears the session in every tab and navigates to Cognito's `/logout`. */
   signOut(): Promise<void>;
   /**
-   * The access token, renewed first when near expiry; while `loading`, once the tab knows whether it has a session
-   * (on a callback page, once its sign-in ends). Throws `AuthError` code `session` when signed out.
+   * The access token, renewed first when near expiry; while `loading`, once the tab knows whether it has a session;
+   * on a callback page, once its sign-in ends (waiting up to 10 s for a lazily loaded `<AuthCallback>` to start it).
+   * Throws `AuthError` code `session` when signed out.
    */
   getAccessToken(): Promise<string>;
   /**
-   * The ID token, renewed first when near expiry; while `loading`, once the tab knows whether it has a session
-   * (on a callback page, once its sign-in ends). Throws `AuthError` code `session` when signed out.
+   * The ID token, renewed first when near expiry; while `loading`, once the tab knows whether it has a session;
+   * on a callback page, once its sign-in ends (waiting up to 10 s for a lazily loaded `<AuthCallback>` to start it).
+   * Throws `AuthError` code `session` when signed out.
    */
   getIdToken(): Promise<string>;
 }

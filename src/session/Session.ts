@@ -25,7 +25,7 @@ const serialise = (user: User) => user.toStorageString() as `{${string}`;
 const noop = (): void => undefined;
 
 const PEER_WAIT_MS = 150;
-/** How long a `signIn()` on a callback page waits for its (lazily loaded) `<AuthCallback>` to start. */
+/** How long a `signIn()` or a token read on a callback page waits for its (lazily loaded) `<AuthCallback>` to start. */
 const CALLBACK_WAIT_MS = 10_000;
 
 /**
