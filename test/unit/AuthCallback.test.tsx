@@ -233,18 +233,27 @@ describe('<AuthCallback>', () => {
     return { LazyCallback, mount: () => act(() => box.mount()) };
   }
 
-  it('lets a lazily loaded <AuthCallback> finish first: a guard in the layout does not leave the page (and lose the code)', async () => {
+  /**
+   * A callback page (timers faked) whose `<AuthCallback>` loads lazily, after `beside`; Cognito answers the code.
+   * `mount()` loads it.
+   */
+  async function lazyCallbackPage(beside: ReactNode = null) {
     const { nonce } = await landOnCallback('/', (state) => `code=c&state=${state}`);
     const cognito = stubCognito({ onToken: tokenAnswer(nonce) });
     const { LazyCallback, mount } = lazyCallback();
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     renderWithProvider(
       <>
-        <RequireAuth>the app</RequireAuth>
+        {beside}
         <LazyCallback />
         <Probe />
       </>,
     );
+    return { cognito, mount };
+  }
+
+  it('lets a lazily loaded <AuthCallback> finish first: a guard in the layout does not leave the page (and lose the code)', async () => {
+    const { cognito, mount } = await lazyCallbackPage(<RequireAuth>the app</RequireAuth>);
     await act(() => vi.advanceTimersByTimeAsync(5000)); // the chunk takes 5 s; the guard has asked to sign in
     expect(auth().status).toBe('unauthenticated');
     expect(redirectTo).not.toHaveBeenCalled();
@@ -256,16 +265,7 @@ describe('<AuthCallback>', () => {
   });
 
   it('lets a token asked for on a callback page before its lazily loaded <AuthCallback> starts wait for its sign-in', async () => {
-    const { nonce } = await landOnCallback('/', (state) => `code=c&state=${state}`);
-    stubCognito({ onToken: tokenAnswer(nonce) });
-    const { LazyCallback, mount } = lazyCallback();
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    renderWithProvider(
-      <>
-        <LazyCallback />
-        <Probe />
-      </>,
-    );
+    const { mount } = await lazyCallbackPage();
     const token = auth().getAccessToken();
     await act(() => vi.advanceTimersByTimeAsync(2000)); // past the 150 ms peer wait: no session yet
     expect(auth().status).toBe('unauthenticated');
@@ -276,16 +276,7 @@ describe('<AuthCallback>', () => {
   });
 
   it('ends every guard sign-in on a lazy callback page with its sign-in, whatever their options', async () => {
-    const { nonce } = await landOnCallback('/', (state) => `code=c&state=${state}`);
-    const cognito = stubCognito({ onToken: tokenAnswer(nonce) });
-    const { LazyCallback, mount } = lazyCallback();
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    renderWithProvider(
-      <>
-        <LazyCallback />
-        <Probe />
-      </>,
-    );
+    const { cognito, mount } = await lazyCallbackPage();
     await act(() => vi.advanceTimersByTimeAsync(200));
     const ended: string[] = [];
     const first = auth()

@@ -80,51 +80,46 @@ describe('useSessionExpiry', () => {
     expect(screen.getByText('none:-:ok')).toBeTruthy();
   });
 
-  it('session-expiry: says nothing while the session renews itself with the defaults (renewal 60 s before expiry)', async () => {
-    await storeSession({ expiresIn: 400 });
-    const cognito = stubCognito({ onToken: () => tokenResponse({ expires_in: 3600 }) });
-    renderBanner(undefined, {});
-    await advance(0);
-    await advance(339);
-    expect(screen.getByText('set:61:ok')).toBeTruthy(); // 300 s window: ticking, but no warning
-    await advance(2);
-    await until(() => expect(screen.getByText('set:3600:ok')).toBeTruthy());
-    expect(cognito.to('/oauth2/token')).toHaveLength(1);
-  });
+  /** Tokens' lifetime, the provider's props, and when (seconds left) their renewal is due and overdue. */
+  const schedules = [
+    ['the defaults (renewal 60 s before expiry)', 400, {}, 60, 50],
+    [
+      '5-minute tokens renewed halfway (renewBeforeExpirySeconds 600)',
+      300,
+      { renewBeforeExpirySeconds: 600 },
+      150,
+      140,
+    ],
+  ] as const;
 
-  it('session-expiry: warns once the renewal has had requestTimeoutSeconds to succeed and has not (50 s before expiry with the defaults)', async () => {
-    await storeSession({ expiresIn: 400 });
-    stubCognito({ onToken: () => Promise.reject(new TypeError('Failed to fetch')) });
-    renderBanner(120, {});
-    await advance(0);
-    await advance(345);
-    expect(screen.getByText('set:55:ok')).toBeTruthy();
-    await advance(5);
-    expect(screen.getByText('set:50:soon')).toBeTruthy();
-  });
+  it.each(schedules)(
+    'session-expiry: with %s, says nothing in the 300 s window while the renewal works',
+    async (_name, lifetime, props, due) => {
+      await storeSession({ expiresIn: lifetime });
+      const cognito = stubCognito({ onToken: () => tokenResponse({ expires_in: lifetime }) });
+      renderBanner(300, props);
+      await advance(0);
+      await advance(lifetime - due - 1);
+      expect(screen.getByText(`set:${due + 1}:ok`)).toBeTruthy(); // inside the window, before the renewal is due
+      await advance(1);
+      await until(() => expect(screen.getByText(`set:${lifetime}:ok`)).toBeTruthy());
+      expect(cognito.to('/oauth2/token')).toHaveLength(1);
+    },
+  );
 
-  it('session-expiry: with 5-minute tokens renewed halfway (renewBeforeExpirySeconds 600), says nothing while the renewal works', async () => {
-    await storeSession({ expiresIn: 300 });
-    const cognito = stubCognito({ onToken: () => tokenResponse({ expires_in: 300 }) });
-    renderBanner(300, { renewBeforeExpirySeconds: 600 });
-    await advance(0);
-    await advance(149);
-    expect(screen.getByText('set:151:ok')).toBeTruthy(); // inside the window, before the renewal is due
-    await advance(1);
-    await until(() => expect(screen.getByText('set:300:ok')).toBeTruthy());
-    expect(cognito.to('/oauth2/token')).toHaveLength(1);
-  });
-
-  it('session-expiry: with 5-minute tokens renewed halfway, warns once the failing renewal has had its 10 s', async () => {
-    await storeSession({ expiresIn: 300 });
-    stubCognito({ onToken: () => Promise.reject(new TypeError('Failed to fetch')) });
-    renderBanner(300, { renewBeforeExpirySeconds: 600 });
-    await advance(0);
-    await advance(159);
-    expect(screen.getByText('set:141:ok')).toBeTruthy();
-    await advance(1);
-    expect(screen.getByText('set:140:soon')).toBeTruthy();
-  });
+  it.each(schedules)(
+    'session-expiry: with %s, warns once the failing renewal has had requestTimeoutSeconds (10 s)',
+    async (_name, lifetime, props, _due, overdue) => {
+      await storeSession({ expiresIn: lifetime });
+      stubCognito({ onToken: () => Promise.reject(new TypeError('Failed to fetch')) });
+      renderBanner(300, props);
+      await advance(0);
+      await advance(lifetime - overdue - 1);
+      expect(screen.getByText(`set:${overdue + 1}:ok`)).toBeTruthy();
+      await advance(1);
+      expect(screen.getByText(`set:${overdue}:soon`)).toBeTruthy();
+    },
+  );
 
   it('session-expiry: outside <CognitoProvider> it throws AuthError "provider" naming useSessionExpiry()', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
