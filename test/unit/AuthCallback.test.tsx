@@ -118,26 +118,22 @@ describe('<AuthCallback>', () => {
     expect(vi.mocked(redirectTo).mock.calls[0]?.[0]).toContain(`${DOMAIN}/oauth2/authorize?`);
   });
 
-  it('refuses an unknown state without a token request', async () => {
-    window.history.pushState(null, '', '/callback?code=c&state=forged');
-    const cognito = stubCognito();
-    let error: unknown;
-    renderWithProvider(<AuthCallback renderError={(e) => ((error = e), (<p>failed</p>))} />);
-    await screen.findByText('failed');
-    expect(error).toMatchObject({ name: 'AuthError', code: 'state' });
-    expect(cognito.seen).toEqual([]);
-  });
-
-  it('drops a code without state from the address bar too (no code left in the history)', async () => {
-    window.history.pushState(null, '', '/callback?code=SECRET-CODE#code=SECRET-CODE');
-    const cognito = stubCognito();
-    let error: unknown;
-    renderWithProvider(<AuthCallback renderError={(e) => ((error = e), (<p>failed</p>))} />);
-    await screen.findByText('failed');
-    expect(error).toMatchObject({ name: 'AuthError', code: 'state' });
-    expect(window.location.href).toBe(`${window.location.origin}/callback`);
-    expect(cognito.seen).toEqual([]);
-  });
+  it.each([
+    ['an unknown state', '/callback?code=c&state=forged'],
+    ['a code without state', '/callback?code=SECRET-CODE#code=SECRET-CODE'],
+  ])(
+    'refuses %s without a token request, and leaves no code in the address bar (nor the history)',
+    async (_kind, url) => {
+      window.history.pushState(null, '', url);
+      const cognito = stubCognito();
+      let error: unknown;
+      renderWithProvider(<AuthCallback renderError={(e) => ((error = e), (<p>failed</p>))} />);
+      await screen.findByText('failed');
+      expect(error).toMatchObject({ name: 'AuthError', code: 'state' });
+      expect(window.location.href).toBe(`${window.location.origin}/callback`);
+      expect(cognito.seen).toEqual([]);
+    },
+  );
 
   it('refuses a replayed callback URL: the second landing makes no token request', async () => {
     const { nonce } = await landOnCallback('/', (state) => `code=c&state=${state}`);

@@ -150,36 +150,25 @@ describe('resolveConfig derivations', () => {
     },
   );
 
-  it('derives the issuer of a pool in China on amazonaws.com.cn', () => {
-    const issuer = 'https://cognito-idp.cn-north-1.amazonaws.com.cn/cn-north-1_AbC123xyz';
-    expect(resolveConfig({ ...base, userPoolId: 'cn-north-1_AbC123xyz' }, APP)).toMatchObject({
-      region: 'cn-north-1',
-      issuer,
-      issuers: [issuer, 'https://issuer-cognito-idp.cn-north-1.amazonaws.com.cn/cn-north-1_AbC123xyz'],
-    });
-    expect(
-      resolveConfig({ ...base, userPoolId: 'cn-north-1_AbC123xyz', authority: issuer }, APP).issuer,
-    ).toBe(issuer);
-  });
-
-  it('derives the issuer of a pool in the European Sovereign Cloud on amazonaws.eu (the aws-eusc partition)', () => {
-    const issuer = 'https://cognito-idp.eusc-de-east-1.amazonaws.eu/eusc-de-east-1_AbC123xyz';
-    expect(resolveConfig({ ...base, userPoolId: 'eusc-de-east-1_AbC123xyz' }, APP)).toMatchObject({
-      region: 'eusc-de-east-1',
-      issuer,
-      issuers: [issuer, 'https://issuer-cognito-idp.eusc-de-east-1.amazonaws.eu/eusc-de-east-1_AbC123xyz'],
-    });
-    expect(() =>
-      resolveConfig(
-        {
-          ...base,
-          userPoolId: 'eusc-de-east-1_AbC123xyz',
-          endpoint: 'https://cognito-idp.eu-west-1.amazonaws.eu',
-        },
-        APP,
-      ),
-    ).toThrow(/eu-west-1/);
-  });
+  it.each([
+    ['China (aws-cn)', 'cn-north-1', 'amazonaws.com.cn', 'cn-northwest-1'],
+    ['the European Sovereign Cloud (aws-eusc)', 'eusc-de-east-1', 'amazonaws.eu', 'eu-west-1'],
+  ])(
+    "derives the issuer of a pool in %s on its partition's host, and checks the region of such a host",
+    (_partition, region, host, otherRegion) => {
+      const userPoolId = `${region}_AbC123xyz`;
+      const issuer = `https://cognito-idp.${region}.${host}/${userPoolId}`;
+      expect(resolveConfig({ ...base, userPoolId }, APP)).toMatchObject({
+        region,
+        issuer,
+        issuers: [issuer, `https://issuer-cognito-idp.${region}.${host}/${userPoolId}`],
+      });
+      expect(resolveConfig({ ...base, userPoolId, authority: issuer }, APP).issuer).toBe(issuer);
+      expect(() =>
+        resolveConfig({ ...base, userPoolId, endpoint: `https://cognito-idp.${otherRegion}.${host}` }, APP),
+      ).toThrow(new RegExp(otherRegion));
+    },
+  );
 
   it('requires an AWS region as the pool ID prefix unless endpoint or authority is given (emulators: local_…)', () => {
     for (const region of [
