@@ -10,8 +10,7 @@ export interface ResolvedConfig {
   region: string;
   /**
    * `https://cognito-idp.{region}.amazonaws.com/{userPoolId}` (`.com.cn` in China, `.eu` in the European Sovereign
-   * Cloud), `${endpoint}/${userPoolId}`, or
-   * `authority`: the base of the JWKS and discovery URLs.
+   * Cloud), `${endpoint}/${userPoolId}`, or `authority`: the base of the JWKS and discovery URLs.
    */
   issuer: string;
   /**
