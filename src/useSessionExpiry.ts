@@ -46,7 +46,7 @@ export function useSessionExpiry(warnBeforeSeconds = 300): SessionExpiry {
   const [quietUntil, setQuietUntil] = useState(config ? Infinity : 0);
   useEffect(() => {
     if (!expiresAt) return;
-    let first = !!config;
+    let first = true;
     const tick = (): void => {
       const time = Date.now();
       if (first && config) {

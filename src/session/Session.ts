@@ -86,7 +86,7 @@ export class Session implements AuthSession {
     let current = stored && (stored.refresh_token || !stored.expired) ? stored : null;
     // A callback page (Cognito's answer: `state` with `code` or `error`) without a session starts `loading`, whatever
     // the storage, and stays so until its sign-in ends if <AuthCallback> starts it meanwhile (see settle); a signIn()
-    // there ends with that sign-in.
+    // or a token read there waits for that sign-in (see callbackFirst).
     const query = new URLSearchParams(location.search);
     let onCallback =
       location.pathname === new URL(config.redirectUri).pathname &&
