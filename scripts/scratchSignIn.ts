@@ -341,16 +341,16 @@ export async function scratchSignIn(appDir: string, env: NodeJS.ProcessEnv): Pro
     page.setDefaultTimeout(10_000);
     page.on('console', (message) => pageLog.push(`console.${message.type()}: ${message.text()}`));
     page.on('pageerror', (error) => pageLog.push(`page error: ${error.message}`));
-    page.on('requestfailed', (request) =>
-      pageLog.push(
-        `request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`,
-      ),
-    );
     // Sent and never answered (the emulator logs a request when its answer ends): a hang, on either side.
     const pending = new Set<Request>();
     page.on('request', (request) => pending.add(request));
     page.on('requestfinished', (request) => pending.delete(request));
-    page.on('requestfailed', (request) => pending.delete(request));
+    page.on('requestfailed', (request) => {
+      pending.delete(request);
+      pageLog.push(
+        `request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`,
+      );
+    });
     try {
       const lines = await driveChromium(page, origin, emulator);
       return [

@@ -69,7 +69,7 @@ describe('resolveOptions: refuses what Cognito would refuse', () => {
       'a client without sign-out URLs, with app origins',
       {
         clients: [{ clientId: 'nologout', callbackUrls: ['https://app.example.com/cb'] } as EmulatorClient],
-        appOrigins: [],
+        appOrigins: ['http://localhost:5173'],
       },
       'clients[0].logoutUrls: must be an array of URLs',
     ],

@@ -125,12 +125,14 @@ describe('<AuthCallback>', () => {
     'refuses %s without a token request, and leaves no code in the address bar (nor the history)',
     async (_kind, url) => {
       window.history.pushState(null, '', url);
+      const entries = history.length;
       const cognito = stubCognito();
       let error: unknown;
       renderWithProvider(<AuthCallback renderError={(e) => ((error = e), (<p>failed</p>))} />);
       await screen.findByText('failed');
       expect(error).toMatchObject({ name: 'AuthError', code: 'state' });
       expect(window.location.href).toBe(`${window.location.origin}/callback`);
+      expect(history.length).toBe(entries); // replaced, not pushed
       expect(cognito.seen).toEqual([]);
     },
   );
@@ -231,7 +233,7 @@ describe('<AuthCallback>', () => {
 
   /**
    * A callback page (timers faked) whose `<AuthCallback>` loads lazily, after `beside`; Cognito answers the code.
-   * `mount()` loads it.
+   * `mount()` loads it; a test that never calls it has none.
    */
   async function lazyCallbackPage(beside: ReactNode = null) {
     const { nonce } = await landOnCallback('/', (state) => `code=c&state=${state}`);
@@ -290,15 +292,7 @@ describe('<AuthCallback>', () => {
   });
 
   it('tells a guard on a callback page with no <AuthCallback> at all (its route inside the guard) what to fix after 10 s, instead of looping through the hosted UI', async () => {
-    await landOnCallback('/', (state) => `code=c&state=${state}`);
-    stubCognito();
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    renderWithProvider(
-      <>
-        <RequireAuth>the app</RequireAuth>
-        <Probe />
-      </>,
-    );
+    await lazyCallbackPage(<RequireAuth>the app</RequireAuth>); // and never mounted
     await act(() => vi.advanceTimersByTimeAsync(200)); // past the 150 ms peer wait: the guard asks to sign in
     await act(() => vi.advanceTimersByTimeAsync(9_700));
     expect(auth().status).toBe('unauthenticated');

@@ -181,9 +181,11 @@ describe('CognitoClient', () => {
   it("stores the renewed ID token's verified claims as the profile, also when the answer's JSON skipped oidc-client-ts's (__proto__)", async () => {
     await storeSession();
     const client = newClient();
+    const stored = client.read() as User;
     stubCognito({ onToken: protoAnswer({ email: 'renewed@example.com' }) });
-    const renewed = await client.refresh(client.read() as User);
-    expect(renewed.profile).toMatchObject({ sub: client.read()?.profile.sub, email: 'renewed@example.com' });
+    const renewed = await client.refresh(stored);
+    expect(stored.profile.sub).toEqual(expect.any(String));
+    expect(renewed.profile).toMatchObject({ sub: stored.profile.sub, email: 'renewed@example.com' });
   });
 
   it('names the token request in the message of a network failure', async () => {

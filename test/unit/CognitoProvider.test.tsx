@@ -110,15 +110,15 @@ describe('<CognitoProvider>', () => {
     const actions = new Set<unknown>();
     let renders = 0;
     function App() {
-      const { status, getAccessToken } = useAuth();
+      const { status, signIn, signOut, getAccessToken, getIdToken } = useAuth();
       renders++;
-      actions.add(getAccessToken);
+      for (const action of [signIn, signOut, getAccessToken, getIdToken]) actions.add(action);
       return <p>{status}</p>;
     }
     renderWithProvider(<App />);
     await screen.findByText('unauthenticated');
     expect(renders).toBeGreaterThan(2);
-    expect(actions.size).toBe(1);
+    expect(actions.size).toBe(4); // one function per action, whatever the number of renders
   });
 
   it('rejects getAccessToken() with AuthError session while signed out', async () => {

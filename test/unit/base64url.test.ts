@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { base64urlDecode, base64urlJson } from '../../src/base64url.js';
+import { b64url } from './support/signingKey.js';
 
 describe('base64urlDecode', () => {
   it('decodes unpadded base64url, including - and _', () => {
@@ -24,9 +25,9 @@ describe('base64urlJson', () => {
 
   it.each([
     ['not base64url', 'a.b'],
-    ['not JSON', Buffer.from('{x').toString('base64url')],
-    ['JSON null', Buffer.from('null').toString('base64url')],
-    ['a JSON string', Buffer.from('"x"').toString('base64url')],
+    ['not JSON', b64url('{x')],
+    ['JSON null', b64url('null')],
+    ['a JSON string', b64url('"x"')],
     ['empty', ''],
   ])('rejects a part that is %s', (_kind, part) => {
     expect(() => base64urlJson(part)).toThrow();

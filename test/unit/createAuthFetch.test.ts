@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { AuthError } from '../../src/AuthError.js';
 import { createAuthFetch } from '../../src/createAuthFetch.js';
+import { b64url } from './support/signingKey.js';
 
 /** Stubs the global fetch with answers of these statuses, in order; records what was sent. */
 function stubFetch(...statuses: number[]) {
@@ -80,8 +81,7 @@ describe('createAuthFetch', () => {
   });
 
   /** An unsigned JWT naming `sub` (the retry compares users by it). */
-  const jwt = (sub: string, n: number) =>
-    `e30.${Buffer.from(JSON.stringify({ sub, n })).toString('base64url')}.sig`;
+  const jwt = (sub: string, n: number) => `e30.${b64url(JSON.stringify({ sub, n }))}.sig`;
 
   it.each([
     ['signed in meanwhile (the token read after the 401 is already theirs)', false],
