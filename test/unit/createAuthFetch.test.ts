@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { AuthError } from '../../src/AuthError.js';
 import { createAuthFetch } from '../../src/createAuthFetch.js';
+import { gate } from './support/fakeTime.js';
 import { b64url } from './support/signingKey.js';
 
 /** Stubs the global fetch with answers of these statuses, in order; records what was sent. */
@@ -62,6 +63,7 @@ describe('createAuthFetch', () => {
       ['id', { forceRenew: false }],
       ['id', { forceRenew: false }],
       ['id', { forceRenew: true }],
+      ['id', { forceRenew: false }],
     ]);
     expect(sent.map((s) => s.authorization)).toEqual(['Bearer id-1', 'Bearer id-2']);
   });
@@ -90,8 +92,9 @@ describe('createAuthFetch', () => {
     'does not send a request again as another user who %s, and returns the 401',
     async (_when, duringRenewal) => {
       const { sent } = stubFetch(401, 200);
+      let renewed = false;
       const getToken = vi.fn(async (_kind: 'access' | 'id', { forceRenew }: { forceRenew: boolean }) =>
-        forceRenew || !duringRenewal ? jwt('bob', 2) : jwt('alice', 1),
+        (renewed ||= forceRenew) || !duringRenewal ? jwt('bob', 2) : jwt('alice', 1),
       );
       getToken.mockImplementationOnce(async () => jwt('alice', 1));
       expect((await createAuthFetch(getToken)('/api/v1/tables')).status).toBe(401);
@@ -117,7 +120,49 @@ describe('createAuthFetch', () => {
     const getToken = tokens();
     expect((await createAuthFetch(getToken)('/api/v1/tables')).status).toBe(401);
     expect(sent).toHaveLength(2);
-    expect(getToken).toHaveBeenCalledTimes(3);
+    expect(getToken.mock.calls.filter(([, { forceRenew }]) => forceRenew)).toHaveLength(1);
+  });
+
+  it('returns a 401 within 30 s of the last renewal a 401 started, sent with its token, without renewing', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { sent } = stubFetch(401, 401, 401, 401, 200);
+    const getToken = tokens();
+    const authFetch = createAuthFetch(getToken);
+    expect((await authFetch('/api/v1/tables')).status).toBe(401); // renewed once, rejected again
+    vi.setSystemTime(Date.now() + 29_999);
+    expect((await authFetch('/api/v1/tables')).status).toBe(401);
+    vi.setSystemTime(Date.now() + 1);
+    expect((await authFetch('/api/v1/tables')).status).toBe(200);
+    expect(sent.map((s) => s.authorization)).toEqual([
+      'Bearer access-1',
+      'Bearer access-2',
+      'Bearer access-2',
+      'Bearer access-2',
+      'Bearer access-3',
+    ]);
+    expect(getToken.mock.calls.filter(([, { forceRenew }]) => forceRenew)).toHaveLength(2);
+  });
+
+  it('lets a request rejected during that renewal wait for it, and retries it with its own kind of token', async () => {
+    const { sent } = stubFetch(401, 401, 200, 200);
+    const { release, released } = gate();
+    let n = 1;
+    const getToken = vi.fn(async (kind: 'access' | 'id', { forceRenew }: { forceRenew: boolean }) => {
+      if (forceRenew) await released.then(() => n++);
+      return `${kind}-${n}`;
+    });
+    const authFetch = createAuthFetch(getToken);
+    const statuses = Promise.all([authFetch('/api/v1/tables'), authFetch('/api/v1/users', { token: 'id' })]);
+    await vi.waitFor(() => expect(getToken).toHaveBeenCalledTimes(5)); // both 401s in, one renewal started
+    release();
+    expect((await statuses).map((response) => response.status)).toEqual([200, 200]);
+    expect(
+      sent
+        .slice(2)
+        .map((s) => s.authorization)
+        .sort(),
+    ).toEqual(['Bearer access-2', 'Bearer id-2']);
+    expect(getToken.mock.calls.filter(([, { forceRenew }]) => forceRenew)).toHaveLength(1);
   });
 
   it.each([403, 500])('does not retry a %i', async (status) => {

@@ -73,6 +73,20 @@ describe('useAuthFetch()', () => {
     expect(cognito.to('/oauth2/token')).toHaveLength(1);
   });
 
+  it('makes one refresh-token request, not one per call, for an API that answers 401 to every token', async () => {
+    await storeSession({ accessToken: 'access-1' });
+    const cognito = stubCognito({ onApi: () => json({}, 401), onToken: () => tokenResponse() });
+    renderWithProvider(<Probe />);
+    const statuses: number[] = [];
+    for (let call = 0; call < 3; call++)
+      await act(async () => void statuses.push((await authFetch()(`${APP}/api/v1/tables`)).status));
+    expect(statuses).toEqual([401, 401, 401]);
+    expect(cognito.to('/oauth2/token')).toHaveLength(1);
+    expect(
+      cognito.seen.filter((r) => r.url.includes('/api/')).map((r) => r.headers.get('Authorization')),
+    ).toEqual(['Bearer access-1', 'Bearer access-2', 'Bearer access-2', 'Bearer access-2']);
+  });
+
   it('outside <CognitoProvider> throws AuthError "provider" naming useAuthFetch()', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(() => render(<Probe />)).toThrow(
