@@ -34,7 +34,10 @@ export interface SessionExpiry {
  * ```tsx
  * function ExpiryBanner() {
  *   const { secondsLeft, expiringSoon } = useSessionExpiry(120);
- *   return expiringSoon ? <p role="status">Your session ends in {secondsLeft} s.</p> : null;
+ *   if (!expiringSoon) return null;
+ *   // 0 once expired: renewal keeps failing (offline); the session stays until a retry succeeds or it ends.
+ *   const text = secondsLeft ? `Your session ends in ${secondsLeft} s.` : 'Your session has expired.';
+ *   return <p role="status">{text}</p>;
  * }
  * ```
  */

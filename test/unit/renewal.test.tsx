@@ -2,6 +2,7 @@ import { act, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useAuth } from '../../src/index.js';
 import {
+  capture,
   json,
   renderWithProvider,
   storeSession,
@@ -132,6 +133,33 @@ describe('session renewal', () => {
     await advance(1);
     expect(cognito.to('/oauth2/token')).toHaveLength(3);
     await until(() => expect(screen.getByText('token:access-2 error:none')).toBeTruthy());
+  });
+
+  it('keeps the session past expiry while renewal fails on network faults: token reads reject with network', async () => {
+    await storeSession({ expiresIn: 30, accessToken: 'access-1' });
+    let down = true;
+    const cognito = stubCognito({
+      onToken: () => (down ? Promise.reject(new TypeError('fetch failed')) : tokenResponse()),
+    });
+    const { Probe, current: auth } = capture(useAuth);
+    renderWithProvider(
+      <>
+        <App />
+        <Probe />
+      </>,
+    );
+    await advance(45); // 15 s past expiry, several retries failed
+    expect(cognito.to('/oauth2/token').length).toBeGreaterThan(2);
+    expect(screen.getByText('status:authenticated')).toBeTruthy();
+    expect(screen.getByText('token:access-1 error:network')).toBeTruthy();
+    await act(() => expect(auth().getAccessToken()).rejects.toMatchObject({ code: 'network' }));
+    down = false;
+    let token = '';
+    await act(async () => {
+      token = await auth().getAccessToken();
+    });
+    expect(token).toBe('access-2');
+    expect(screen.getByText('status:authenticated')).toBeTruthy();
   });
 
   it('loads the signing keys before spending the refresh token: a failed key fetch leaves it unspent for the retry (rotation)', async () => {
