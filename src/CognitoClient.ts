@@ -23,25 +23,70 @@ import { rejectIdToken, verifyIdToken } from './verifyIdToken.js';
  * (signature, `iss`, `aud`, `token_use`, expiry) before anything is stored, refresh-token renewal (Cognito forbids
  * iframes), and Cognito's own sign-out (`/oauth2/revoke`, then `/logout?client_id&logout_uri`).
  * `OidcClient` rather than `UserManager`: the protocol without the popups, iframes and timers this SDK never uses,
- * so an app's bundle does not carry them.
+ * so an app's bundle does not carry them. Its state lives in the constructor's closure (shorter in the bundle than
+ * private fields).
  */
 export class CognitoClient {
-  readonly #config: ResolvedConfig;
-  /** Where the session lives: `sessionStorage`, `localStorage` or an in-memory store. */
-  readonly #storage: Storage;
-  readonly #oidc: OidcClient;
-  readonly #jwks: JwksCache;
-  /** The session's storage key, oidc-client-ts's `oidc.user:{authority}:{client_id}`. */
-  readonly #key: string;
+  /**
+   * The stored session, read synchronously (for the first render); `null` when there is none or it is unreadable
+   * (see {@link parseSession}).
+   */
+  declare readonly read: () => User | null;
+  /**
+   * Stores the session, or removes it with `null`.
+   *
+   * @throws AuthError code `token` when the browser storage refuses it (quota exceeded: a very large ID token)
+   */
+  declare readonly store: (user: User | null) => void;
+  /**
+   * Sends the browser to `/oauth2/authorize` with PKCE S256, a fresh random nonce and the sanitised return path
+   * kept in the (local) sign-in state. Without a domain, the discovery document is read once and cached for the
+   * callback page; its `issuer` must be the pool's (either form, see `ResolvedConfig.issuers`).
+   */
+  declare readonly signIn: (options: SignInOptions) => Promise<void>;
+  /**
+   * Finishes a sign-in: checks the response's `state`, exchanges the code (JWKS fetched in parallel), verifies the
+   * ID token and stores the session. A refresh token received with an answer that is rejected or cannot be stored
+   * is revoked.
+   */
+  declare readonly finishSignIn: (url: string) => Promise<User>;
+  /**
+   * Renews with the refresh token (the caller stores the result): a new ID token is verified, must name the same
+   * user (`sub`) and must be newer than the session's (`iat` not earlier, not the same token: no replay of an old
+   * one); an answer without an ID token keeps the old one, without a `refresh_token` keeps the old one, a rotated one
+   * replaces it.
+   * `invalid_grant` (and the other final OAuth errors) → code `refresh`; any other error answer, a timeout, a 5xx or
+   * a malformed body → `network`.
+   *
+   * @throws AuthError code `session` when the session holds no refresh token
+   */
+  declare readonly refresh: (user: User) => Promise<User>;
+  /** Revokes a refresh token at `/oauth2/revoke` (Cognito revokes refresh tokens only), if any; never throws. */
+  declare readonly revoke: (tokens: { refresh_token?: string | undefined } | null) => Promise<void>;
+  /**
+   * Cognito's sign-out URL, `{domain}/logout?client_id=…&logout_uri=…`.
+   *
+   * @throws AuthError code `signout` when discovery gave no logout endpoint
+   */
+  declare readonly logoutUrl: () => Promise<string>;
 
   /** @param config - a configuration checked by `resolveConfig` */
   constructor(config: ResolvedConfig) {
-    const { storage, issuer, endpoints: e, clientId, requestTimeoutSeconds } = config;
+    const {
+      storage: kind,
+      issuer,
+      issuers,
+      endpoints: e,
+      clientId,
+      requestTimeoutSeconds: seconds,
+      jwksUri,
+      metadataUrl,
+    } = config;
     let metadata: Partial<OidcMetadata> | undefined;
     if (e) {
       metadata = {
         issuer,
-        jwks_uri: config.jwksUri,
+        jwks_uri: jwksUri,
         authorization_endpoint: e.authorize,
         token_endpoint: e.token,
         revocation_endpoint: e.revoke,
@@ -53,259 +98,223 @@ export class CognitoClient {
       try {
         const cached = JSON.parse(sessionStorage.getItem(metadataKey(issuer)) ?? 'null') as
           typeof metadata | null;
-        if (cached && config.issuers.includes(cached.issuer as string)) metadata = cached;
+        if (cached && issuers.includes(cached.issuer as string)) metadata = cached;
       } catch {
         // not JSON: fetched again
       }
     }
-    this.#config = config;
-    this.#storage =
-      storage === 'memory' ? new InMemoryWebStorage() : storage === 'local' ? localStorage : sessionStorage;
-    this.#key = `oidc.user:${issuer}:${clientId}`;
-    this.#jwks = new JwksCache(config.jwksUri, { timeoutSeconds: requestTimeoutSeconds });
+    /** Where the session lives: `sessionStorage`, `localStorage` or an in-memory store. */
+    const storage: Storage =
+      kind === 'memory' ? new InMemoryWebStorage() : kind === 'local' ? localStorage : sessionStorage;
+    /** The session's storage key, oidc-client-ts's `oidc.user:{authority}:{client_id}`. */
+    const key = `oidc.user:${issuer}:${clientId}`;
+    const jwks = new JwksCache(jwksUri, { timeoutSeconds: seconds });
     // Left at oidc-client-ts's defaults: response_type 'code' (with PKCE S256) and loadUserInfo off.
-    this.#oidc = new OidcClient({
+    const oidc = new OidcClient({
       authority: issuer,
-      metadataUrl: config.metadataUrl,
+      metadataUrl,
       ...(metadata && { metadata }),
       client_id: clientId,
       redirect_uri: config.redirectUri,
       scope: config.scopes.join(' '),
       response_mode: 'query',
       filterProtocolClaims: false,
-      requestTimeoutInSeconds: requestTimeoutSeconds,
+      requestTimeoutInSeconds: seconds,
       // Sign-in state stays in this tab: a callback carrying another tab's state is refused.
       stateStore: new WebStorageStateStore({ store: sessionStorage }),
     });
-  }
 
-  /**
-   * The stored session, read synchronously (for the first render); `null` when there is none or it is unreadable
-   * (see {@link parseSession}).
-   */
-  read(): User | null {
-    const stored = this.#storage.getItem(this.#key);
-    return stored ? parseSession(stored) : null;
-  }
-
-  /**
-   * Stores the session, or removes it with `null`.
-   *
-   * @throws AuthError code `token` when the browser storage refuses it (quota exceeded: a very large ID token)
-   */
-  store(user: User | null): void {
-    if (!user) return this.#storage.removeItem(this.#key);
-    try {
-      this.#storage.setItem(this.#key, user.toStorageString());
-    } catch (cause) {
-      throw new AuthError(
-        'token',
-        'The tokens are too large for the browser storage (hundreds of groups?) — nothing was stored.',
-        { cause },
-      );
-    }
-  }
-
-  /**
-   * Sends the browser to `/oauth2/authorize` with PKCE S256, a fresh random nonce and the sanitised return path
-   * kept in the (local) sign-in state. Without a domain, the discovery document is read once and cached for the
-   * callback page; its `issuer` must be the pool's (either form, see `ResolvedConfig.issuers`).
-   */
-  async signIn({ returnTo, identityProvider, loginHint, lang, replace }: SignInOptions): Promise<void> {
-    const { endpoints, issuer, issuers, metadataUrl, appOrigin } = this.#config;
-    if (!endpoints) {
-      const metadata = await this.#within(this.#oidc.metadataService.getMetadata()).catch(
-        (cause: unknown) => {
-          const { code, message } = AuthError.from(cause, 'config');
-          throw new AuthError(
-            code,
-            `discovery: ${metadataUrl} failed (${message})${code === 'config' ? ' — check userPoolId, region and endpoint/authority.' : ''}`,
-            { cause },
+    /**
+     * `request`, or AuthError code `network` once `requestTimeoutSeconds` have passed: oidc-client-ts's own timeout
+     * ends when the headers arrive, so an answer whose body stalls would otherwise never settle — and hold the
+     * renewal lock of every tab.
+     */
+    const within = <T>(request: Promise<T>): Promise<T> => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      return Promise.race([
+        request,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () =>
+              reject(
+                new AuthError(
+                  'network',
+                  `No answer within ${seconds} s — check the network connection and try again.`,
+                ),
+              ),
+            seconds * 1000,
           );
-        },
-      );
-      if (!issuers.includes(metadata.issuer as string)) {
-        throw new AuthError(
-          'config',
-          `discovery: issuer "${String(metadata.issuer)}" is not ${issuers.join(' or ')} — check authority/endpoint.`,
-        );
-      }
-      sessionStorage.setItem(metadataKey(issuer), JSON.stringify(metadata));
-    }
-    const request = await this.#oidc.createSigninRequest({
-      state: { returnTo: sanitizeReturnTo(returnTo, appOrigin) },
-      nonce: crypto.randomUUID(),
-      // Only the options given: JSON drops the undefined ones.
-      extraQueryParams: JSON.parse(
-        JSON.stringify({ identity_provider: identityProvider, login_hint: loginHint, lang }),
-      ) as Record<string, string>,
-    });
-    redirectTo(request.url, { replace });
-  }
+        }),
+      ]).finally(() => clearTimeout(timer));
+    };
 
-  /**
-   * Finishes a sign-in: checks the response's `state`, exchanges the code (JWKS fetched in parallel), verifies the
-   * ID token and stores the session. A refresh token received with an answer that is rejected or cannot be stored
-   * is revoked.
-   */
-  async finishSignIn(url: string): Promise<User> {
-    const { state } = await this.#oidc.readSigninResponseState(url).catch((cause: unknown) => {
-      throw new AuthError(
-        'state',
-        'This sign-in response is unknown, expired or already used — sign in again.',
-        { cause },
-      );
-    });
-    if (new URL(url).searchParams.has('code')) this.#jwks.load().catch(() => undefined);
-    const response = await this.#within(this.#oidc.processSigninResponse(url)).catch((error: unknown) => {
-      throw tokenRequestError(error, error instanceof ErrorResponse ? 'callback' : 'token');
-    });
-    try {
-      if (!usable(response))
+    /**
+     * Verifies a token response's ID token. "Now" is the token's own `iat` — the server time learnt at issue — so a
+     * device clock hours off does not reject a fresh token: `exp` must come after `iat`, without leeway (the two are
+     * the same clock). Freshness comes from elsewhere: on sign-in the nonce ties the token to this request; on
+     * renewal it must be newer than the session's (see {@link CognitoClient.refresh}).
+     */
+    const verify = (
+      { id_token = '', profile }: { id_token?: string | undefined; profile: { iat: number } },
+      nonce?: string,
+    ) =>
+      verifyIdToken(id_token, jwks, {
+        issuer: issuers,
+        clientId,
+        nowSeconds: profile.iat,
+        leewaySeconds: 0,
+        nonce,
+      });
+
+    const store = (user: User | null): void => {
+      if (!user) return storage.removeItem(key);
+      try {
+        storage.setItem(key, user.toStorageString());
+      } catch (cause) {
         throw new AuthError(
           'token',
-          'The token endpoint answered without an access token or its lifetime (expires_in) — sign in again.',
+          'The tokens are too large for the browser storage (hundreds of groups?) — nothing was stored.',
+          { cause },
         );
-      // The profile is the verified claims: a response whose JSON replaced its prototype (`__proto__`) skipped
-      // oidc-client-ts's own nonce and profile processing.
-      response.profile = (await this.#verify(response, state.nonce)) as unknown as typeof response.profile;
-      const user = new User(response);
-      this.store(user);
-      return user;
-    } catch (error) {
-      await this.revoke(response);
-      throw error;
-    }
-  }
+      }
+    };
 
-  /**
-   * Renews with the refresh token (the caller stores the result): a new ID token is verified, must name the same
-   * user (`sub`) and must be newer than the session's (`iat` not earlier, not the same token: no replay of an old
-   * one); an answer without an ID token keeps the old one, without a `refresh_token` keeps the old one, a rotated one
-   * replaces it.
-   * `invalid_grant` (and the other final OAuth errors) → code `refresh`; any other error answer, a timeout, a 5xx or
-   * a malformed body → `network`.
-   *
-   * @throws AuthError code `session` when the session holds no refresh token
-   */
-  async refresh(user: User): Promise<User> {
-    const { refresh_token, id_token, scope, session_state, profile } = user;
-    if (!refresh_token)
-      throw new AuthError('session', 'No refresh token to renew the session with — sign in again.');
-    // Without the old ID token, oidc-client-ts does not compare the new one with it: its `auth_time` check would end
-    // the session where Cognito changes `auth_time` on renewal (refresh-token rotation, oidc-client-ts #2107). The
-    // `sub` check is below; `iss`, `aud` and `azp` are checked against the configuration by #verify.
-    const state = {
-      refresh_token,
-      scope,
-      session_state,
-      profile,
-      data: user.state,
-    } as UseRefreshTokenArgs['state'];
-    // The keys first: a refresh token spent (and, with rotation, replaced) must not be lost to a failed key fetch.
-    await this.#jwks.load().catch(passingFault);
-    const response = await this.#within(
-      this.#oidc.useRefreshToken({ state, timeoutInSeconds: this.#config.requestTimeoutSeconds }),
-    ).catch((error: unknown) => {
-      // A final OAuth error ends the session; a refresh token revoked or expired (invalid_grant) reads as in the other
-      // tabs (Cognito's `error` stays), a configuration error names itself.
-      if (error instanceof ErrorResponse && error.error === 'invalid_grant')
-        throw AuthError.from(error, 'refresh', SESSION_EXPIRED);
-      throw tokenRequestError(
-        error,
-        error instanceof ErrorResponse
-          ? /^(invalid|unauthorized|unsupported)_/.test(error.error ?? '')
-            ? 'refresh'
-            : 'network'
-          : 'token',
-      );
-    });
-    if (!usable(response))
-      throw new AuthError(
-        'network',
-        'The token endpoint answered without an access token or its lifetime (expires_in).',
-      );
-    if (response.id_token) {
-      const claims = await this.#verify(response).catch(passingFault);
-      const { sub, iat } = claims;
-      if (sub !== profile.sub) rejectIdToken(`sub is "${sub}", expected "${profile.sub}"`);
-      // The server's clock only moves on: a token issued before the session's own, or that one again, is a replay.
-      if (iat < profile.iat || response.id_token === id_token)
-        rejectIdToken(
-          `iat ${iat} is not after the session's ID token (iat ${profile.iat}): a replayed token`,
+    const revoke = async (tokens: { refresh_token?: string | undefined } | null): Promise<void> => {
+      if (tokens?.refresh_token)
+        await within(oidc.revokeToken(tokens.refresh_token, 'refresh_token')).catch(() => undefined);
+    };
+
+    Object.assign(this, {
+      read: () => {
+        const stored = storage.getItem(key);
+        return stored ? parseSession(stored) : null;
+      },
+      store,
+      revoke,
+
+      signIn: async ({ returnTo, identityProvider, loginHint, lang, replace }: SignInOptions) => {
+        if (!e) {
+          const discovered = await within(oidc.metadataService.getMetadata()).catch((cause: unknown) => {
+            const { code, message } = AuthError.from(cause, 'config');
+            throw new AuthError(
+              code,
+              `discovery: ${metadataUrl} failed (${message})${code === 'config' ? ' — check userPoolId, region and endpoint/authority.' : ''}`,
+              { cause },
+            );
+          });
+          if (!issuers.includes(discovered.issuer as string)) {
+            throw new AuthError(
+              'config',
+              `discovery: issuer "${String(discovered.issuer)}" is not ${issuers.join(' or ')} — check authority/endpoint.`,
+            );
+          }
+          sessionStorage.setItem(metadataKey(issuer), JSON.stringify(discovered));
+        }
+        const request = await oidc.createSigninRequest({
+          state: { returnTo: sanitizeReturnTo(returnTo, config.appOrigin) },
+          nonce: crypto.randomUUID(),
+          // Only the options given: JSON drops the undefined ones.
+          extraQueryParams: JSON.parse(
+            JSON.stringify({ identity_provider: identityProvider, login_hint: loginHint, lang }),
+          ) as Record<string, string>,
+        });
+        redirectTo(request.url, { replace });
+      },
+
+      finishSignIn: async (url: string) => {
+        const { state } = await oidc.readSigninResponseState(url).catch((cause: unknown) => {
+          throw new AuthError(
+            'state',
+            'This sign-in response is unknown, expired or already used — sign in again.',
+            { cause },
+          );
+        });
+        if (new URL(url).searchParams.has('code')) jwks.load().catch(() => undefined);
+        const response = await within(oidc.processSigninResponse(url)).catch((error: unknown) => {
+          throw tokenRequestError(error, error instanceof ErrorResponse ? 'callback' : 'token');
+        });
+        try {
+          if (!usable(response))
+            throw new AuthError(
+              'token',
+              'The token endpoint answered without an access token or its lifetime (expires_in) — sign in again.',
+            );
+          // The profile is the verified claims: a response whose JSON replaced its prototype (`__proto__`) skipped
+          // oidc-client-ts's own nonce and profile processing.
+          response.profile = (await verify(response, state.nonce)) as unknown as typeof response.profile;
+          const user = new User(response);
+          store(user);
+          return user;
+        } catch (error) {
+          await revoke(response);
+          throw error;
+        }
+      },
+
+      refresh: async (user: User) => {
+        const { refresh_token, id_token, scope, session_state, profile } = user;
+        if (!refresh_token)
+          throw new AuthError('session', 'No refresh token to renew the session with — sign in again.');
+        // Without the old ID token, oidc-client-ts does not compare the new one with it: its `auth_time` check would
+        // end the session where Cognito changes `auth_time` on renewal (refresh-token rotation, oidc-client-ts
+        // #2107). The `sub` check is below; `iss`, `aud` and `azp` are checked against the configuration by verify.
+        const state = {
+          refresh_token,
+          scope,
+          session_state,
+          profile,
+          data: user.state,
+        } as UseRefreshTokenArgs['state'];
+        // The keys first: a refresh token spent (and, with rotation, replaced) must not be lost to a failed key fetch.
+        await jwks.load().catch(passingFault);
+        const response = await within(oidc.useRefreshToken({ state, timeoutInSeconds: seconds })).catch(
+          (error: unknown) => {
+            // A final OAuth error ends the session; a refresh token revoked or expired (invalid_grant) reads as in
+            // the other tabs (Cognito's `error` stays), a configuration error names itself.
+            if (error instanceof ErrorResponse && error.error === 'invalid_grant')
+              throw AuthError.from(error, 'refresh', SESSION_EXPIRED);
+            throw tokenRequestError(
+              error,
+              error instanceof ErrorResponse
+                ? /^(invalid|unauthorized|unsupported)_/.test(error.error ?? '')
+                  ? 'refresh'
+                  : 'network'
+                : 'token',
+            );
+          },
         );
-      // The new token's verified claims, as oidc-client-ts sets them — unless the answer turned its processing off.
-      response.profile = claims as unknown as typeof response.profile;
-    } else if (id_token) {
-      response.id_token = id_token;
-    }
-    return new User({ ...user, ...response });
-  }
+        if (!usable(response))
+          throw new AuthError(
+            'network',
+            'The token endpoint answered without an access token or its lifetime (expires_in).',
+          );
+        if (response.id_token) {
+          const claims = await verify(response).catch(passingFault);
+          const { sub, iat } = claims;
+          if (sub !== profile.sub) rejectIdToken(`sub is "${sub}", expected "${profile.sub}"`);
+          // The server's clock only moves on: a token issued before the session's own, or that one again, is a replay.
+          if (iat < profile.iat || response.id_token === id_token)
+            rejectIdToken(
+              `iat ${iat} is not after the session's ID token (iat ${profile.iat}): a replayed token`,
+            );
+          // The new token's verified claims, as oidc-client-ts sets them — unless the answer turned its processing off.
+          response.profile = claims as unknown as typeof response.profile;
+        } else if (id_token) {
+          response.id_token = id_token;
+        }
+        return new User({ ...user, ...response });
+      },
 
-  /** Revokes a refresh token at `/oauth2/revoke` (Cognito revokes refresh tokens only), if any; never throws. */
-  async revoke(tokens: { refresh_token?: string | undefined } | null): Promise<void> {
-    if (tokens?.refresh_token)
-      await this.#within(this.#oidc.revokeToken(tokens.refresh_token, 'refresh_token')).catch(
-        () => undefined,
-      );
-  }
-
-  /**
-   * Cognito's sign-out URL, `{domain}/logout?client_id=…&logout_uri=…`.
-   *
-   * @throws AuthError code `signout` when discovery gave no logout endpoint
-   */
-  async logoutUrl(): Promise<string> {
-    const { endpoints, clientId, postLogoutRedirectUri } = this.#config;
-    const logout = endpoints?.logout ?? (await this.#oidc.metadataService.getEndSessionEndpoint());
-    if (!logout)
-      throw new AuthError('signout', 'The pool publishes no end_session_endpoint — set the `domain` option.');
-    return logoutUrl({ logout }, clientId, postLogoutRedirectUri);
-  }
-
-  /**
-   * `request`, or AuthError code `network` once `requestTimeoutSeconds` have passed: oidc-client-ts's own timeout
-   * ends when the headers arrive, so an answer whose body stalls would otherwise never settle — and hold the renewal
-   * lock of every tab.
-   */
-  #within<T>(request: Promise<T>): Promise<T> {
-    const seconds = this.#config.requestTimeoutSeconds;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    return Promise.race([
-      request,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () =>
-            reject(
-              new AuthError(
-                'network',
-                `No answer within ${seconds} s — check the network connection and try again.`,
-              ),
-            ),
-          seconds * 1000,
-        );
-      }),
-    ]).finally(() => clearTimeout(timer));
-  }
-
-  /**
-   * Verifies a token response's ID token. "Now" is the token's own `iat` — the server time learnt at issue — so a
-   * device clock hours off does not reject a fresh token: `exp` must come after `iat`, without leeway (the two are
-   * the same clock). Freshness comes from elsewhere: on sign-in the nonce ties the token to this request; on renewal
-   * it must be newer than the session's (see {@link CognitoClient.refresh}).
-   */
-  #verify(
-    { id_token = '', profile }: { id_token?: string | undefined; profile: { iat: number } },
-    nonce?: string,
-  ) {
-    const { issuers, clientId } = this.#config;
-    return verifyIdToken(id_token, this.#jwks, {
-      issuer: issuers,
-      clientId,
-      nowSeconds: profile.iat,
-      leewaySeconds: 0,
-      nonce,
-    });
+      logoutUrl: async () => {
+        const logout = e?.logout ?? (await oidc.metadataService.getEndSessionEndpoint());
+        if (!logout)
+          throw new AuthError(
+            'signout',
+            'The pool publishes no end_session_endpoint — set the `domain` option.',
+          );
+        return logoutUrl({ logout }, clientId, config.postLogoutRedirectUri);
+      },
+    } satisfies CognitoClient);
   }
 }
 
