@@ -177,11 +177,21 @@ export class Session implements AuthSession {
     };
     const renew = (): Promise<void> => (renewing ??= refresh().finally(() => (renewing = undefined)));
     const renewQuietly = (): void => void renew().catch(noop);
-    /** Schedules the next renewal (see {@link renewalDelay}), or a retry after `delayMs`; only in the leading tab. */
+    /**
+     * Schedules the next renewal (see {@link renewalDelay}), or a retry after `delayMs`; only in the leading tab. The
+     * wait is checked against the clock every 5 s: timers stand still while the device sleeps, so one long timeout
+     * would renew that much late after waking.
+     */
     const schedule = (delayMs?: number): void => {
       clearTimeout(timer);
-      if (current?.refresh_token && leader)
-        timer = setTimeout(renewQuietly, delayMs ?? renewalDelay(secondsLeft(current), renewBefore));
+      if (current?.refresh_token && leader) {
+        const due = Date.now() + (delayMs ?? renewalDelay(secondsLeft(current), renewBefore));
+        const wait = (): void => {
+          const left = Math.max(due - Date.now(), 0);
+          timer = setTimeout(left > 5_000 ? wait : renewQuietly, Math.min(left, 5_000));
+        };
+        wait();
+      }
     };
 
     const refresh = async (): Promise<void> => {

@@ -61,6 +61,19 @@ describe('session renewal', () => {
     expect(stored()).toMatchObject({ access_token: 'access-2', refresh_token: 'refresh-1' });
   });
 
+  it('renews within 5 s of the device waking, when the renewal fell due while it slept', async () => {
+    await storeSession({ expiresIn: 3600, accessToken: 'access-1' });
+    const cognito = stubCognito({ onToken: () => tokenResponse() });
+    renderWithProvider(<App />);
+    await advance(600);
+    expect(cognito.to('/oauth2/token')).toHaveLength(0);
+    vi.setSystemTime(Date.now() + 2 * 3600 * 1000); // asleep: the clock moves on, timers stand still
+    await advance(5); // the next check of the clock finds the renewal due, and starts it at once
+    await advance(0.001); // (a 0 ms timeout set while fake timers run waits 1 ms)
+    await until(() => expect(screen.getByText('token:access-2 error:none')).toBeTruthy());
+    expect(cognito.to('/oauth2/token')).toHaveLength(1);
+  });
+
   it('replaces a rotated refresh token', async () => {
     await storeSession({ expiresIn: -1, refreshToken: 'refresh-1' });
     stubCognito({ onToken: () => tokenResponse({ refresh_token: 'refresh-2' }) });
