@@ -104,6 +104,7 @@ export class Session implements AuthSession {
     let channel: BroadcastChannel | undefined;
     let synced: TabMessage | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let clock: ReturnType<typeof setInterval> | undefined;
     let renewing: Promise<void> | undefined;
     let callback: Promise<string> | undefined;
     /** The sign-in in progress, and the key of its options: a call with the same options joins it. */
@@ -178,19 +179,18 @@ export class Session implements AuthSession {
     const renew = (): Promise<void> => (renewing ??= refresh().finally(() => (renewing = undefined)));
     const renewQuietly = (): void => void renew().catch(noop);
     /**
-     * Schedules the next renewal (see {@link renewalDelay}), or a retry after `delayMs`; only in the leading tab. The
-     * wait is checked against the clock every 5 s: timers stand still while the device sleeps, so one long timeout
-     * would renew that much late after waking.
+     * Schedules the next renewal (see {@link renewalDelay}), or a retry after `delayMs`; only in the leading tab. Timers
+     * stand still while the device sleeps, so the clock is also checked every 5 s (a separate interval: chained timers
+     * in a hidden tab fire only once a minute, and the renewal must not wait for that).
      */
     const schedule = (delayMs?: number): void => {
       clearTimeout(timer);
+      clearInterval(clock);
       if (current?.refresh_token && leader) {
-        const due = Date.now() + (delayMs ?? renewalDelay(secondsLeft(current), renewBefore));
-        const wait = (): void => {
-          const left = Math.max(due - Date.now(), 0);
-          timer = setTimeout(left > 5_000 ? wait : renewQuietly, Math.min(left, 5_000));
-        };
-        wait();
+        const delay = delayMs ?? renewalDelay(secondsLeft(current), renewBefore);
+        const due = Date.now() + delay;
+        timer = setTimeout(renewQuietly, delay);
+        clock = setInterval(() => Date.now() < due || renewQuietly(), 5_000);
       }
     };
 
@@ -419,6 +419,7 @@ export class Session implements AuthSession {
           removeEventListener('online', online);
           clearTimeout(peerWait);
           clearTimeout(timer);
+          clearInterval(clock);
           tab?.close();
           channel = undefined;
           stopped = true;

@@ -24,7 +24,7 @@ const renderBanner = (
 ) => renderWithProvider(<Banner {...(warn !== undefined && { warn })} />, props);
 
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
   vi.setSystemTime(Math.ceil(Date.now() / 1000) * 1000);
   stubCognito();
   renders = 0;
