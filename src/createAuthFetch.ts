@@ -2,12 +2,12 @@ import { base64urlJson } from './base64url.js';
 
 /**
  * Wraps `fetch` to send `Authorization: Bearer <token>` — the access token, or the ID token with `token: 'id'`
- * (as OpenMetadata's UI sends it) — and, on a 401 answer, retries exactly once: with the session's token when it
- * changed meanwhile (another request's 401 renewed it), else after renewing it (requests rejected during that renewal
- * share it) — unless the new token names another user (`sub`; the 401 answer is returned). A 401 to the session's
- * current token within 30 s of the last renewal a 401 started is returned as it is: an API that answers 401 for other
- * reasons does not turn every call into a refresh-token request. A request whose body is a one-shot `ReadableStream`
- * is not retried. The header replaces any `Authorization` the caller set.
+ * (as OpenMetadata's UI sends it) — and, on a 401 answer, retries at most once: with the session's token when it
+ * changed meanwhile, else after renewing it; requests rejected while that renewal runs wait for it and retry with
+ * its tokens. Not retried: a 401 to a token that such a renewal gave less than 30 s ago (an API that answers 401 for
+ * other reasons must not turn every call into a refresh-token request), a retry whose token names another user
+ * (`sub`), and a request whose body is a one-shot `ReadableStream` — their 401 is returned. The header replaces any
+ * `Authorization` the caller set.
  *
  * **Warning:** the token goes to whatever URL is fetched; call only your own APIs with it.
  *
@@ -23,9 +23,11 @@ import { base64urlJson } from './base64url.js';
 export function createAuthFetch(
   getToken: (kind: 'access' | 'id', options: { forceRenew: boolean }) => Promise<string>,
 ): (input: RequestInfo | URL, init?: RequestInit & { token?: 'access' | 'id' }) => Promise<Response> {
-  /** The renewal a 401 started (requests rejected meanwhile wait for it), and when it started. */
+  /** The renewal a 401 started: requests rejected while it runs wait for it. */
   let renewal: Promise<unknown> | undefined;
-  let renewedAt = -Infinity;
+  /** The tokens the last such renewal gave, and when it ended. */
+  let renewed: string[] = [];
+  let renewedAt = 0;
   return async (input, { token: kind = 'access', ...rest } = {}) => {
     const request = input as Partial<Request>;
     const token = (forceRenew: boolean) => getToken(kind, { forceRenew });
@@ -38,14 +40,18 @@ export function createAuthFetch(
     const response = await send(sent);
     if (response.status !== 401 || rest.body instanceof ReadableStream) return response;
     let retry = await token(false);
-    if (retry === sent) {
+    if (retry === sent || renewal) {
       if (!renewal) {
-        if (Date.now() - renewedAt < 30_000) return response;
-        renewedAt = Date.now();
-        renewal = token(true).finally(() => (renewal = undefined));
+        if (renewed.includes(sent) && Date.now() - renewedAt < 30_000) return response;
+        renewal = token(true)
+          .then(() => {
+            renewed = [];
+            renewedAt = Date.now();
+          })
+          .finally(() => (renewal = undefined));
       }
       await renewal;
-      retry = await token(false);
+      renewed.push((retry = await token(false)));
     }
     // Another user signed in meanwhile (in another tab): a request made as one user is not sent again as another.
     return subject(retry) === subject(sent) ? send(retry) : response;

@@ -70,7 +70,8 @@ function mockState(
  *   `signOut()` leaves the page for Cognito's `/logout`, so to test the signed-out screen, render (or `rerender`)
  *   with `user={null}`. Changing the props updates every consumer in place.
  * - `getAccessToken()` / `getIdToken()` and `useAuthFetch()` use the user's (unsigned, mock) tokens; signed out
- *   they reject with `AuthError` code `session`. Tokens are never renewed.
+ *   they reject with `AuthError` code `session`. Tokens are never renewed: `useAuthFetch()` retries a 401 with the
+ *   same token, and within 30 s of that returns a 401 to it without retrying (its rule for a token a renewal gave).
  * - `<AuthCallback>` waits while `loading`, then navigates to `/` with a user; without one it shows `error` (or
  *   `AuthError` code `state`). Pass it `navigate`, as jsdom cannot load pages.
  *

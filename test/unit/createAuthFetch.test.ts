@@ -32,6 +32,10 @@ function tokens() {
   );
 }
 
+/** How many times `getToken` was asked to renew. */
+const renewals = (getToken: ReturnType<typeof tokens>) =>
+  getToken.mock.calls.filter(([, { forceRenew }]) => forceRenew).length;
+
 describe('createAuthFetch', () => {
   it('sends the access token by default, and passes the input through unchanged', async () => {
     const { sent } = stubFetch(200);
@@ -120,10 +124,10 @@ describe('createAuthFetch', () => {
     const getToken = tokens();
     expect((await createAuthFetch(getToken)('/api/v1/tables')).status).toBe(401);
     expect(sent).toHaveLength(2);
-    expect(getToken.mock.calls.filter(([, { forceRenew }]) => forceRenew)).toHaveLength(1);
+    expect(renewals(getToken)).toBe(1);
   });
 
-  it('returns a 401 within 30 s of the last renewal a 401 started, sent with its token, without renewing', async () => {
+  it('returns a 401 to a token that a renewal for a 401 gave less than 30 s ago, without renewing', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     const { sent } = stubFetch(401, 401, 401, 401, 200);
     const getToken = tokens();
@@ -140,7 +144,7 @@ describe('createAuthFetch', () => {
       'Bearer access-2',
       'Bearer access-3',
     ]);
-    expect(getToken.mock.calls.filter(([, { forceRenew }]) => forceRenew)).toHaveLength(2);
+    expect(renewals(getToken)).toBe(2);
   });
 
   it('lets a request rejected during that renewal wait for it, and retries it with its own kind of token', async () => {
@@ -162,7 +166,77 @@ describe('createAuthFetch', () => {
         .map((s) => s.authorization)
         .sort(),
     ).toEqual(['Bearer access-2', 'Bearer id-2']);
-    expect(getToken.mock.calls.filter(([, { forceRenew }]) => forceRenew)).toHaveLength(1);
+    expect(renewals(getToken)).toBe(1);
+  });
+
+  it.each([
+    ['that renewal failed', false],
+    ['the token is not one that renewal gave (another user signed in meanwhile)', true],
+  ])('renews again for a 401 within 30 s when %s', async (_when, userSwitch) => {
+    const { sent } = stubFetch(401, 401, 401, 200);
+    let n = 1;
+    let failNext = !userSwitch;
+    const getToken = vi.fn(async (kind: 'access' | 'id', { forceRenew }: { forceRenew: boolean }) => {
+      if (forceRenew && failNext) {
+        failNext = false;
+        throw new AuthError('network', 'offline');
+      }
+      if (forceRenew) n++;
+      return `${kind}-${n}`;
+    });
+    const authFetch = createAuthFetch(getToken);
+    if (userSwitch) {
+      expect((await authFetch('/api/v1/tables')).status).toBe(401); // renewed, rejected again
+      n = 10; // another user's tokens
+    } else {
+      await expect(authFetch('/api/v1/tables')).rejects.toMatchObject({ code: 'network' });
+    }
+    expect((await authFetch('/api/v1/tables')).status).toBe(userSwitch ? 200 : 401);
+    expect(renewals(getToken)).toBe(2);
+    expect(sent.at(-1)?.authorization).toBe(userSwitch ? 'Bearer access-11' : 'Bearer access-2');
+  });
+
+  it('lets a request rejected while a renewal runs wait for it, though the token changed since it was sent', async () => {
+    const { sent } = stubFetch(401, 401, 200, 200);
+    const { release, released } = gate();
+    // The session's token at each read: the first request's send and 401; the second's send, and at its 401 a token
+    // another tab stored meanwhile; then the renewal's.
+    const reads = ['access-1', 'access-1', 'access-2', 'access-9'];
+    const getToken = vi.fn(async (_kind: 'access' | 'id', { forceRenew }: { forceRenew: boolean }) => {
+      if (forceRenew) await released;
+      return (!forceRenew && reads.shift()) || 'access-3';
+    });
+    const authFetch = createAuthFetch(getToken);
+    const first = authFetch('/api/v1/tables');
+    await vi.waitFor(() => expect(renewals(getToken)).toBe(1));
+    const late = authFetch('/api/v1/tables');
+    await vi.waitFor(() => expect(reads).toEqual([]));
+    release();
+    expect((await Promise.all([first, late])).map((response) => response.status)).toEqual([200, 200]);
+    expect(sent.map((s) => s.authorization)).toEqual([
+      'Bearer access-1',
+      'Bearer access-2',
+      'Bearer access-3',
+      'Bearer access-3',
+    ]);
+  });
+
+  it('rejects every request waiting for a renewal that fails, and starts a new one for the next 401', async () => {
+    const { release, released } = gate();
+    let fail = true;
+    const getToken = vi.fn(async (kind: 'access' | 'id', { forceRenew }: { forceRenew: boolean }) => {
+      if (forceRenew && fail) await released.then(() => Promise.reject(new AuthError('network', 'offline')));
+      return `${kind}-${forceRenew ? 2 : 1}`;
+    });
+    stubFetch(401, 401, 401, 200);
+    const authFetch = createAuthFetch(getToken);
+    const both = [authFetch('/api/v1/tables'), authFetch('/api/v1/users', { token: 'id' })];
+    await vi.waitFor(() => expect(getToken).toHaveBeenCalledTimes(5));
+    release();
+    for (const request of both) await expect(request).rejects.toMatchObject({ code: 'network' });
+    fail = false;
+    expect((await authFetch('/api/v1/tables')).status).toBe(200);
+    expect(renewals(getToken)).toBe(2);
   });
 
   it.each([403, 500])('does not retry a %i', async (status) => {

@@ -87,6 +87,22 @@ describe('useAuthFetch()', () => {
     ).toEqual(['Bearer access-1', 'Bearer access-2', 'Bearer access-2', 'Bearer access-2']);
   });
 
+  it('is one function for every component under the provider, so the 30 s rule holds for the whole app', async () => {
+    await storeSession({ accessToken: 'access-1' });
+    const cognito = stubCognito({ onApi: () => json({}, 401), onToken: () => tokenResponse() });
+    const other = capture(useAuthFetch);
+    renderWithProvider(
+      <>
+        <Probe />
+        <other.Probe />
+      </>,
+    );
+    expect(other.current()).toBe(authFetch());
+    for (const send of [authFetch(), other.current(), authFetch(), other.current()])
+      await act(async () => void (await send(`${APP}/api/v1/tables`)));
+    expect(cognito.to('/oauth2/token')).toHaveLength(1);
+  });
+
   it('outside <CognitoProvider> throws AuthError "provider" naming useAuthFetch()', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(() => render(<Probe />)).toThrow(

@@ -223,6 +223,19 @@ describe('<MockCognitoProvider> (react-cognito-sso/testing)', () => {
     expect(sent).toEqual([`Bearer ${user.accessToken}`, `Bearer ${user.idToken}`]);
   });
 
+  it('useAuthFetch() retries a 401 once with the same token, and within 30 s returns the next 401 to it at once', async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>(async () => new Response('{}', { status: 401 }));
+    vi.stubGlobal('fetch', fetch);
+    renderWith({ user: createMockUser() }, <ApiStatus />);
+    await userEvent.click(screen.getByRole('button', { name: 'Load' }));
+    await screen.findByText('401');
+    expect(fetch).toHaveBeenCalledTimes(2);
+    await userEvent.click(screen.getByRole('button', { name: 'Load' }));
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(3));
+    await new Promise((resolve) => setTimeout(resolve, 50)); // no retry follows
+    expect(fetch).toHaveBeenCalledTimes(3);
+  });
+
   it('signed out: tokens reject with AuthError code session, and useAuthFetch() sends nothing', async () => {
     const fetch = vi.fn<typeof globalThis.fetch>();
     vi.stubGlobal('fetch', fetch);
