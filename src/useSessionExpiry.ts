@@ -25,7 +25,8 @@ export interface SessionExpiry {
  * `expiringSoon` waits until that renewal has had `requestTimeoutSeconds` (at most half its lead) to succeed and has
  * not — offline, Cognito unreachable: with the defaults, 50 s before expiry at the earliest. For an earlier warning,
  * renew earlier. Re-renders once per second only inside the warning window and only while mounted; outside it, one
- * timer waits for the window.
+ * timer waits for the window, and a check of the clock every 5 s (which renders nothing) catches up after the device
+ * slept.
  *
  * @param warnBeforeSeconds - the warning window: how long before expiry `secondsLeft` ticks and `expiringSoon` may
  *   turn true (default: 300)
@@ -50,7 +51,10 @@ export function useSessionExpiry(warnBeforeSeconds = 300): SessionExpiry {
   useEffect(() => {
     if (!expiresAt) return;
     let first = true;
+    /** When the next tick is due (see the clock check below). */
+    let next = 0;
     const tick = (): void => {
+      clearTimeout(timer);
       const time = Date.now();
       if (first && config) {
         // Their renewal, scheduled as Session schedules it from the time left when they arrive, and the time it may
@@ -61,19 +65,25 @@ export function useSessionExpiry(warnBeforeSeconds = 300): SessionExpiry {
         first = false;
       }
       setNow(time);
+      next = Infinity;
       // Next when the window opens, and inside it when `secondsLeft` changes; at most setTimeout's longest wait
       // (about 24.8 days: a longer one fires at once).
-      if (time < expiresAt)
-        timer = setTimeout(
-          tick,
-          Math.min(
-            Math.max(expiresAt - warnBeforeSeconds * 1000 - time, (expiresAt - time) % 1000 || 1000),
-            2 ** 31 - 1,
-          ),
+      if (time < expiresAt) {
+        const delay = Math.min(
+          Math.max(expiresAt - warnBeforeSeconds * 1000 - time, (expiresAt - time) % 1000 || 1000),
+          2 ** 31 - 1,
         );
+        next = time + delay;
+        timer = setTimeout(tick, delay);
+      }
     };
     let timer = setTimeout(tick);
-    return () => clearTimeout(timer);
+    // Timers stand still while the device sleeps: a tick held back by more than a second runs at the next check.
+    const clock = setInterval(() => Date.now() > next + 1000 && tick(), 5_000);
+    return () => {
+      clearTimeout(timer);
+      clearInterval(clock);
+    };
   }, [expiresAt, warnBeforeSeconds, config]);
   const secondsLeft = expiresAt ? Math.max(Math.ceil((expiresAt - now) / 1000), 0) : null;
   return {

@@ -73,6 +73,16 @@ describe('session renewal', () => {
     expect(cognito.to('/oauth2/token')).toHaveLength(1);
   });
 
+  it('leaves no timer behind when the provider unmounts: neither the renewal nor the clock check', async () => {
+    await storeSession({ expiresIn: 3600 });
+    stubCognito({ onToken: () => tokenResponse() });
+    const page = renderWithProvider(<App />);
+    await advance(6);
+    expect(vi.getTimerCount()).toBe(2);
+    page.unmount();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it('replaces a rotated refresh token', async () => {
     await storeSession({ expiresIn: -1, refreshToken: 'refresh-1' });
     stubCognito({ onToken: () => tokenResponse({ refresh_token: 'refresh-2' }) });

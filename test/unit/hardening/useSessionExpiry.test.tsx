@@ -65,6 +65,18 @@ describe('useSessionExpiry', () => {
     expect(renders).toBe(expired); // stops ticking once expired
   });
 
+  it('shows a window that opened while the device slept within 5 s of waking', async () => {
+    await storeSession({ expiresIn: 3600, refreshToken: null });
+    renderBanner();
+    await advance(0);
+    expect(screen.getByText('set:3600:ok')).toBeTruthy();
+    vi.setSystemTime(Date.now() + 3500 * 1000); // asleep: the clock moves on, timers stand still
+    await advance(5);
+    expect(screen.getByText('set:95:soon')).toBeTruthy();
+    await advance(1);
+    expect(screen.getByText('set:94:soon')).toBeTruthy();
+  });
+
   it('session-expiry: takes a custom window, is null when signed out, and stops when unmounted', async () => {
     await storeSession({ expiresIn: 100, refreshToken: null });
     const page = renderBanner(120, { renewBeforeExpirySeconds: 99 });
