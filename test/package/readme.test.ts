@@ -1,19 +1,8 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
-/** The README's TypeScript code blocks, in order, with the language they are marked with. */
-function readmeBlocks(): { lang: 'ts' | 'tsx'; code: string }[] {
-  const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  return [...readme.matchAll(/```(tsx?)\n([\s\S]*?)```/g)].map((match) => ({
-    lang: match[1] as 'ts' | 'tsx',
-    code: match[2] ?? '',
-  }));
-}
+import { readmeBlocks, root } from '../support/readmeBlocks.js';
 
 describe('README', () => {
   it('has TypeScript examples, and every one of them type-checks against the package', () => {

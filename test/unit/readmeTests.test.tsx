@@ -1,23 +1,26 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { readmeBlocks, root } from '../support/readmeBlocks.js';
 
 /**
  * Runs the README's own test examples (its code blocks that import from `vitest`), so that they cannot drift from what
- * the SDK does: the type check of every README block (test/package/readme.test.ts) does not run them.
+ * the SDK does: the type check of every README block (test/package/readme.test.ts) does not run them. Each run writes
+ * them to a directory of its own (the unit and React 18 projects run this file at the same time).
  */
-const root = join(import.meta.dirname, '../..');
-const examples = [...readFileSync(join(root, 'README.md'), 'utf8').matchAll(/```tsx\n([\s\S]*?)```/g)]
-  .map((match) => match[1] ?? '')
+const examples = readmeBlocks()
+  .map((block) => block.code)
   .filter((code) => code.includes("from 'vitest'"));
-const dir = join(root, 'test-results', 'readme-tests');
-mkdirSync(dir, { recursive: true });
+mkdirSync(join(root, 'test-results'), { recursive: true });
+const dir = mkdtempSync(join(root, 'test-results', 'readme-tests-'));
 for (const [index, code] of examples.entries()) {
   const file = join(dir, `example-${index + 1}.tsx`);
   writeFileSync(file, code);
   await import(/* @vite-ignore */ file);
 }
 
-it('found the README test examples it runs', () => {
-  expect(examples.length).toBeGreaterThan(0);
+it('registered every test of the README examples', ({ task }) => {
+  const written = examples.join('\n').match(/^it\(/gm) ?? [];
+  expect(written.length).toBeGreaterThan(0);
+  expect(task.file.tasks.length).toBe(written.length + 1);
 });

@@ -10,7 +10,7 @@ import {
   tokenResponse,
   USER_KEY,
 } from './support/fakeCognito.js';
-import { advance, until } from './support/fakeTime.js';
+import { advance, fakeClock, until } from './support/fakeTime.js';
 
 const stored = () =>
   JSON.parse(sessionStorage.getItem(USER_KEY) ?? 'null') as {
@@ -39,7 +39,7 @@ const App = () => (
 );
 
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+  fakeClock();
   statusRenders = 0;
 });
 

@@ -11,7 +11,7 @@ import {
   tokenResponse,
   USER_KEY,
 } from '../support/fakeCognito.js';
-import { advance, until } from '../support/fakeTime.js';
+import { advance, fakeClock, until } from '../support/fakeTime.js';
 
 vi.mock('../../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
 
@@ -25,7 +25,7 @@ function Show() {
 }
 
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+  fakeClock();
 });
 
 describe('renewal timing', () => {

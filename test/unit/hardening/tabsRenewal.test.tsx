@@ -10,7 +10,7 @@ import {
   tokenResponse,
   USER_KEY,
 } from '../support/fakeCognito.js';
-import { gate, until } from '../support/fakeTime.js';
+import { fakeClock, gate, until } from '../support/fakeTime.js';
 import { installWebLocks } from '../support/webLocks.js';
 
 vi.mock('../../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
@@ -54,7 +54,7 @@ async function twoTabs() {
 }
 
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+  fakeClock();
   vi.setSystemTime(Math.ceil(Date.now() / 1000) * 1000);
 });
 

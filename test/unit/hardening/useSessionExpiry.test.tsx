@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AuthError, useSessionExpiry, type CognitoProviderProps } from '../../../src/index.js';
 import { renderWithProvider, storeSession, stubCognito, tokenResponse } from '../support/fakeCognito.js';
-import { advance, until } from '../support/fakeTime.js';
+import { advance, fakeClock, until } from '../support/fakeTime.js';
 
 let renders = 0;
 function Banner({ warn }: { warn?: number }) {
@@ -24,7 +24,7 @@ const renderBanner = (
 ) => renderWithProvider(<Banner {...(warn !== undefined && { warn })} />, props);
 
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+  fakeClock();
   vi.setSystemTime(Math.ceil(Date.now() / 1000) * 1000);
   stubCognito();
   renders = 0;

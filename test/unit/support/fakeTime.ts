@@ -1,6 +1,10 @@
 import { act } from '@testing-library/react';
 import { vi } from 'vitest';
 
+/** Fakes `Date` and every timer the SDK sets (`setTimeout`, `setInterval`); promises, WebCrypto and messages stay real. */
+export const fakeClock = () =>
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+
 /** Advances vitest's fake timers (and `Date`, when faked) by `seconds`, inside `act`. */
 export const advance = (seconds: number) => act(() => vi.advanceTimersByTimeAsync(seconds * 1000));
 
