@@ -65,16 +65,35 @@ describe('useSessionExpiry', () => {
     expect(renders).toBe(expired); // stops ticking once expired
   });
 
-  it('shows a window that opened while the device slept within 5 s of waking', async () => {
-    await storeSession({ expiresIn: 3600, refreshToken: null });
+  it('catches up within 5 s of the device waking, and gives the renewal due on waking 70 s before it warns', async () => {
+    await storeSession({ expiresIn: 3600, refreshToken: null }); // no renewal comes
     renderBanner();
     await advance(0);
     expect(screen.getByText('set:3600:ok')).toBeTruthy();
     vi.setSystemTime(Date.now() + 3500 * 1000); // asleep: the clock moves on, timers stand still
     await advance(5);
-    expect(screen.getByText('set:95:soon')).toBeTruthy();
+    expect(screen.getByText('set:95:ok')).toBeTruthy(); // the window's countdown, not yet the warning
+    await advance(69);
+    expect(screen.getByText('set:26:ok')).toBeTruthy();
     await advance(1);
-    expect(screen.getByText('set:94:soon')).toBeTruthy();
+    expect(screen.getByText('set:25:soon')).toBeTruthy();
+  });
+
+  it('does not warn when the renewal due on waking succeeds', async () => {
+    await storeSession({ expiresIn: 3600 });
+    stubCognito({ onToken: () => tokenResponse() });
+    const seen = new Set<string>();
+    const page = renderBanner(300, {});
+    const record = () => seen.add(page.container.textContent ?? '');
+    await advance(0);
+    record();
+    vi.setSystemTime(Date.now() + 3550 * 1000); // 50 s left: the renewal is due
+    for (let second = 0; second < 10; second++) {
+      await advance(1);
+      record();
+    }
+    await until(() => expect(page.container.textContent).toMatch(/^set:3[56]\d\d:ok$/)); // renewed
+    expect([...seen].filter((text) => text.endsWith(':soon'))).toEqual([]);
   });
 
   it('session-expiry: takes a custom window, is null when signed out, and stops when unmounted', async () => {
