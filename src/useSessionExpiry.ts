@@ -24,8 +24,9 @@ export interface SessionExpiry {
  * `renewBeforeExpirySeconds` before they expire (halfway through a shorter lifetime), so inside the window
  * `expiringSoon` waits until that renewal has had `requestTimeoutSeconds` (at most half its lead) to succeed and has
  * not — offline, Cognito unreachable: with the defaults, 50 s before expiry at the earliest. For an earlier warning,
- * renew earlier. After the device slept it catches up within 5 s, and gives the renewal due on waking
- * 60 s + `requestTimeoutSeconds` before it warns (the leading tab's check runs once a minute when hidden).
+ * renew earlier. After the device slept it catches up within 5 s, and gives a renewal due on waking
+ * 60 s + `requestTimeoutSeconds` before it warns (the leading tab's check runs once a minute when hidden); a renewal
+ * still ahead keeps its own time.
  * Re-renders once per second only inside the warning window and only while mounted; outside it, one timer waits for
  * the window, and a check of the clock every 5 s renders nothing unless the device slept.
  *
@@ -83,7 +84,8 @@ export function useSessionExpiry(warnBeforeSeconds = 300): SessionExpiry {
     // the renewal, due on waking, is given time first (the leading tab's own check runs once a minute when hidden).
     const clock = setInterval(() => {
       if (Date.now() > next + 1000) {
-        if (config) setQuietUntil(Date.now() + (60 + config.requestTimeoutSeconds) * 1000);
+        if (config)
+          setQuietUntil((until) => Math.max(until, Date.now() + (60 + config.requestTimeoutSeconds) * 1000));
         tick();
       }
     }, 5_000);

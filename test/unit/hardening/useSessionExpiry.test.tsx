@@ -31,7 +31,7 @@ beforeEach(() => {
 });
 
 describe('useSessionExpiry', () => {
-  it('waits for a window weeks away with one timer, not one that fires at once (setTimeout caps at ~24.8 days)', async () => {
+  it('waits for a window weeks away without re-rendering, not with a timer that fires at once (setTimeout caps at ~24.8 days)', async () => {
     await storeSession({ expiresIn: 30 * 24 * 3600, refreshToken: null });
     renderBanner();
     await advance(0);
@@ -77,6 +77,17 @@ describe('useSessionExpiry', () => {
     expect(screen.getByText('set:26:ok')).toBeTruthy();
     await advance(1);
     expect(screen.getByText('set:25:soon')).toBeTruthy();
+  });
+
+  it('does not warn earlier after a short sleep than the renewal still ahead allows', async () => {
+    await storeSession({ expiresIn: 3600 });
+    stubCognito({ onToken: () => tokenResponse() });
+    renderBanner(300, {});
+    await advance(0);
+    vi.setSystemTime(Date.now() + 3400 * 1000); // wakes with 200 s left: the renewal at 60 s left is still ahead
+    await advance(5);
+    await advance(100);
+    expect(screen.getByText('set:95:ok')).toBeTruthy();
   });
 
   it('does not warn when the renewal due on waking succeeds', async () => {
