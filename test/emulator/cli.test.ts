@@ -142,6 +142,29 @@ describe('cognito-emulator CLI', () => {
     child.kill('SIGTERM');
   }, 30_000);
 
+  it("--app-origin adds to a config file's appOrigins instead of replacing them", async () => {
+    const config = join(dir, 'origins.json');
+    await writeFile(config, JSON.stringify({ appOrigins: ['http://localhost:5173'] }));
+    const child = startCli([
+      '--port',
+      '0',
+      '--json',
+      '--config',
+      config,
+      '--app-origin',
+      'http://localhost:5174',
+    ]);
+    const summary = JSON.parse(await firstLine(child, 20_000)) as Summary & {
+      clients: { callbackUrls: string[] }[];
+    };
+    expect(summary.clients[0]?.callbackUrls).toEqual([
+      'http://localhost:8585/callback',
+      'http://localhost:5173/callback',
+      'http://localhost:5174/callback',
+    ]);
+    child.kill('SIGTERM');
+  }, 30_000);
+
   it('exits 1 with the reason on an invalid config file', async () => {
     const config = join(dir, 'bad.json');
     await writeFile(

@@ -312,10 +312,11 @@ describe('<AuthCallback>', () => {
     const { release, released } = gate();
     const answer = tokenAnswer(nonce);
     const cognito = stubCognito({ onToken: () => released.then(answer) });
+    let guarded: Promise<void> | undefined;
     function Guard() {
       const { isLoading, isAuthenticated, signIn } = useAuth();
       useEffect(() => {
-        if (!isLoading && !isAuthenticated && !location.search.includes('code=')) void signIn();
+        if (!isLoading && !isAuthenticated && !location.search.includes('code=')) guarded = signIn();
       }, [isLoading, isAuthenticated, signIn]);
       return null;
     }
@@ -337,6 +338,8 @@ describe('<AuthCallback>', () => {
     mount(); // the guard's effect runs once <AuthCallback>'s has cleaned the address bar
     release();
     await until(() => expect(auth().status).toBe('authenticated'));
+    expect(guarded).toBeDefined(); // the guard did ask, and its sign-in ended with the page's
+    await act(() => guarded);
     expect(cognito.to('/oauth2/token')).toHaveLength(1);
     expect(redirectTo).not.toHaveBeenCalled();
   });

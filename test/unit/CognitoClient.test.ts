@@ -28,30 +28,13 @@ async function signInStarted(client: CognitoClient): Promise<{ callback: string;
 }
 
 describe('CognitoClient', () => {
-  it('rejects a code exchange answered without an access token, stores nothing and revokes the refresh token it got', async () => {
-    const client = newClient();
-    stubCognito();
-    const { callback, nonce } = await signInStarted(client);
-    const cognito = stubCognito({
-      onToken: () => tokenResponse({ access_token: undefined, refresh_token: 'refresh-orphan' }, { nonce }),
-      onRevoke: () => new Response(null, { status: 200 }),
-    });
-    await expect(client.finishSignIn(callback)).rejects.toMatchObject({
-      code: 'token',
-      message: expect.stringMatching(
-        /without an access token or its lifetime \(expires_in\) — sign in again/,
-      ) as unknown,
-    });
-    expect(sessionStorage.getItem(USER_KEY)).toBeNull();
-    expect(cognito.to('/oauth2/revoke').map((r) => r.body.get('token'))).toEqual(['refresh-orphan']);
-  });
-
   it.each([
-    ['without expires_in', { expires_in: undefined }],
+    ['without an access token', { access_token: undefined }],
+    ['without expires_in (its renewal would be due at once, again and again)', { expires_in: undefined }],
     ['with expires_in 0', { expires_in: 0 }],
     ['with expires_in "soon"', { expires_in: 'soon' }],
   ])(
-    'rejects a code exchange answered %s (its renewal would be due at once, again and again), stores nothing and revokes',
+    'rejects a code exchange answered %s, stores nothing and revokes the refresh token it got',
     async (_kind, fields) => {
       const client = newClient();
       stubCognito();
@@ -62,7 +45,9 @@ describe('CognitoClient', () => {
       });
       await expect(client.finishSignIn(callback)).rejects.toMatchObject({
         code: 'token',
-        message: expect.stringMatching(/its lifetime \(expires_in\)/) as unknown,
+        message: expect.stringMatching(
+          /without an access token or its lifetime \(expires_in\) — sign in again/,
+        ) as unknown,
       });
       expect(sessionStorage.getItem(USER_KEY)).toBeNull();
       expect(cognito.to('/oauth2/revoke').map((r) => r.body.get('token'))).toEqual(['refresh-orphan']);
@@ -126,31 +111,24 @@ describe('CognitoClient', () => {
     expect(cognito.to('/oauth2/revoke')).toHaveLength(0);
   });
 
-  it('treats a renewal answered without an access token as a network fault and keeps the stored session', async () => {
-    await storeSession();
-    const client = newClient();
-    const stored = client.read() as User;
-    const before = sessionStorage.getItem(USER_KEY);
-    stubCognito({ onToken: () => json({ token_type: 'Bearer', expires_in: 3600 }) });
-    await expect(client.refresh(stored)).rejects.toMatchObject({
-      code: 'network',
-      message: expect.stringMatching(/without an access token/) as unknown,
-    });
-    expect(sessionStorage.getItem(USER_KEY)).toBe(before);
-  });
-
-  it('treats a renewal answered without expires_in as a network fault and keeps the stored session', async () => {
-    await storeSession();
-    const client = newClient();
-    const stored = client.read() as User;
-    const before = sessionStorage.getItem(USER_KEY);
-    stubCognito({ onToken: () => json({ access_token: 'access-3', token_type: 'Bearer' }) });
-    await expect(client.refresh(stored)).rejects.toMatchObject({
-      code: 'network',
-      message: expect.stringMatching(/its lifetime \(expires_in\)/) as unknown,
-    });
-    expect(sessionStorage.getItem(USER_KEY)).toBe(before);
-  });
+  it.each([
+    ['without an access token', { token_type: 'Bearer', expires_in: 3600 }],
+    ['without expires_in', { access_token: 'access-3', token_type: 'Bearer' }],
+  ])(
+    'treats a renewal answered %s as a network fault (a passing one: the caller keeps the session)',
+    async (_kind, answer) => {
+      await storeSession();
+      const client = newClient();
+      const stored = client.read() as User;
+      const before = sessionStorage.getItem(USER_KEY);
+      stubCognito({ onToken: () => json(answer) });
+      await expect(client.refresh(stored)).rejects.toMatchObject({
+        code: 'network',
+        message: expect.stringMatching(/without an access token or its lifetime \(expires_in\)/) as unknown,
+      });
+      expect(sessionStorage.getItem(USER_KEY)).toBe(before);
+    },
+  );
 
   it("ends a renewal refused for good (invalid_grant) with the message every tab shows, keeping Cognito's error", async () => {
     await storeSession();

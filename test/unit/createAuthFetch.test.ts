@@ -25,10 +25,10 @@ function stubFetch(...statuses: number[]) {
 
 /** A session's token source: `<kind>-<n>`, where `n` goes up with each renewal (`forceRenew`); records its calls. */
 function tokens() {
-  let renewals = 1;
+  let n = 1;
   return vi.fn(
     async (kind: 'access' | 'id', { forceRenew }: { forceRenew: boolean }) =>
-      `${kind}-${forceRenew ? ++renewals : renewals}`,
+      `${kind}-${forceRenew ? ++n : n}`,
   );
 }
 

@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { readmeBlocks, root } from '../support/readmeBlocks.js';
 
 /**
@@ -13,6 +13,7 @@ const examples = readmeBlocks()
   .filter((code) => code.includes("from 'vitest'"));
 mkdirSync(join(root, 'test-results'), { recursive: true });
 const dir = mkdtempSync(join(root, 'test-results', 'readme-tests-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 for (const [index, code] of examples.entries()) {
   const file = join(dir, `example-${index + 1}.tsx`);
   writeFileSync(file, code);
