@@ -81,11 +81,12 @@ export function useSessionExpiry(warnBeforeSeconds = 300): SessionExpiry {
     };
     let timer = setTimeout(tick);
     // Timers stand still while the device sleeps: a tick held back by more than a second runs at the next check, and
-    // the renewal, due on waking, is given time first (the leading tab's own check runs once a minute when hidden).
+    // a renewal due on waking is given time first (the leading tab's own check runs once a minute when hidden).
     const clock = setInterval(() => {
-      if (Date.now() > next + 1000) {
+      const time = Date.now();
+      if (time > next + 1000) {
         if (config)
-          setQuietUntil((until) => Math.max(until, Date.now() + (60 + config.requestTimeoutSeconds) * 1000));
+          setQuietUntil((until) => Math.max(until, time + (60 + config.requestTimeoutSeconds) * 1000));
         tick();
       }
     }, 5_000);
