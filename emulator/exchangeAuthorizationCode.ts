@@ -7,7 +7,8 @@ import { verifyCodeChallenge } from './verifyCodeChallenge.js';
 /**
  * `grant_type=authorization_code`: the code must be known, unused, under 5 minutes old and bound to this
  * `client_id`, this exact `redirect_uri` and a `code_verifier` whose S256 hash is the `code_challenge`. The
- * code is spent by the first attempt, right or wrong. Answers ID (with `openid`), access and refresh tokens.
+ * code is spent by the first attempt that names it, right or wrong (also one missing `redirect_uri` or
+ * `code_verifier`: Cognito answers `invalid_grant` to the retry). Answers ID (with `openid`), access and refresh tokens.
  *
  * @see https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html
  */
@@ -20,9 +21,9 @@ export async function exchangeAuthorizationCode(
   const redirectUri = params.get('redirect_uri');
   const verifier = params.get('code_verifier');
   if (code === null || code === '') return refusal('invalid_request', 'code is required');
+  const grant = ctx.codes.consume(code);
   if (redirectUri === null) return refusal('invalid_request', 'redirect_uri is required');
   if (verifier === null) return refusal('invalid_request', 'code_verifier is required (PKCE)');
-  const grant = ctx.codes.consume(code);
   if (grant === undefined) return refusal('invalid_grant', 'unknown or already used code');
   const nowMs = ctx.clock.nowMs();
   if (grant.expiresAtMs <= nowMs) return refusal('invalid_grant', 'code expired (5 minutes)');

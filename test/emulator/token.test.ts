@@ -93,17 +93,24 @@ describe('authorization_code grant: PKCE S256', () => {
     );
   });
 
-  it('refuses a missing verifier with invalid_request', async () => {
-    const signedIn = await signIn(emulator);
-    const response = await postForm(tokenUrl(), {
-      grant_type: 'authorization_code',
-      client_id: CLIENT,
-      code: signedIn.code,
-      redirect_uri: signedIn.redirectUri,
-    });
-    expect(response.status).toBe(400);
-    expect(await errorOf(response)).toBe('invalid_request');
-  });
+  it.each(['code_verifier', 'redirect_uri'])(
+    'refuses a missing %s with invalid_request, and the code is spent by the attempt',
+    async (missing) => {
+      const signedIn = await signIn(emulator);
+      const form: Record<string, string> = {
+        grant_type: 'authorization_code',
+        client_id: CLIENT,
+        code: signedIn.code,
+        redirect_uri: signedIn.redirectUri,
+        code_verifier: signedIn.verifier,
+      };
+      delete form[missing];
+      const response = await postForm(tokenUrl(), form);
+      expect(response.status).toBe(400);
+      expect(await errorOf(response)).toBe('invalid_request');
+      expect(await errorOf(await exchangeCode(emulator, signedIn))).toBe('invalid_grant');
+    },
+  );
 
   it('refuses a too-short verifier even when its S256 matches the challenge', async () => {
     const challenge = createHash('sha256').update('abc').digest('base64url');
