@@ -34,8 +34,8 @@ export interface EmulatorOptions {
   /** Users (default: {@link DEMO_USERS}). */
   users?: EmulatorUser[];
   /**
-   * Token lifetimes in seconds (default: 3600, 3600 and 30 days). Unlike Cognito (5 minutes at least),
-   * any positive value is accepted so that tests can exercise renewal quickly.
+   * Token lifetimes in seconds (default: 3600, 3600 and 30 days). Unlike Cognito (ID and access tokens 5 minutes
+   * at least, refresh tokens 60 minutes), any positive value is accepted so that tests can exercise renewal quickly.
    */
   tokenLifetimes?: { idTokenSeconds?: number; accessTokenSeconds?: number; refreshTokenSeconds?: number };
   /**

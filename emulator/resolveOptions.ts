@@ -195,7 +195,8 @@ function unique(field: string, values: string[]): void {
 
 /**
  * Validates {@link EmulatorOptions} and applies the defaults, throwing `Error('cognito-emulator: <field>:
- * <problem>')` on the first invalid field — the emulator refuses what Cognito would refuse to configure.
+ * <problem>')` on the first invalid field — the emulator refuses what Cognito would refuse to configure, except
+ * token lifetimes below Cognito's minimums (see {@link EmulatorOptions.tokenLifetimes}).
  */
 export function resolveOptions(options: EmulatorOptions = {}): EmulatorConfig {
   const host = options.host ?? '127.0.0.1';
