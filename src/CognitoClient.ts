@@ -54,7 +54,8 @@ export class CognitoClient {
    * Renews with the refresh token (the caller stores the result): a new ID token is verified, must name the same
    * user (`sub`) and must be newer than the session's (`iat` not earlier, not the same token: no replay of an old
    * one); an answer without an ID token keeps the old one, without a `refresh_token` keeps the old one, a rotated one
-   * replaces it.
+   * replaces it. When the key set cannot be fetched to verify the answer (`network`), a rotated refresh token in it is
+   * stored here, beside the session's tokens, for the retry.
    * `invalid_grant` (and the other final OAuth errors) → code `refresh`; any other error answer, a timeout, a 5xx or
    * a malformed body → `network`.
    *
@@ -289,7 +290,13 @@ export class CognitoClient {
             'The token endpoint answered without an access token or its lifetime (expires_in).',
           );
         if (response.id_token) {
-          const claims = await verify(response).catch(passingFault);
+          const claims = await verify(response).catch((error: AuthError) => {
+            // A key-set fault after the refresh token was spent: a rotated one replaces it beside the session's
+            // tokens, or the retry would present the spent one (`invalid_grant` under rotation without grace).
+            if (error.code === 'config' && response.refresh_token)
+              store(new User({ ...user, refresh_token: response.refresh_token }));
+            return passingFault(error);
+          });
           const { sub, iat } = claims;
           if (sub !== profile.sub) rejectIdToken(`sub is "${sub}", expected "${profile.sub}"`);
           // The server's clock only moves on: a token issued before the session's own, or that one again, is a replay.

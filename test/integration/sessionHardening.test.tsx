@@ -90,6 +90,25 @@ describe('renewal under faults (RFC 9700 §4.14)', () => {
     expect(probe.current()).toMatchObject({ status: 'authenticated', error: null });
   });
 
+  it('refresh-jwks-refetch-fault under rotation (grace 0): the rotated refresh token is kept with the old tokens, so the next renewal succeeds instead of ending the session', async () => {
+    const { probe } = await signedIn(rotating, { renewBeforeExpirySeconds: 7200 });
+    const before = stored(rotating);
+    rotating.controls.rotateSigningKeys();
+    rotating.controls.failNext('jwks', 1, {
+      status: 200,
+      body: '<html>portal</html>',
+      contentType: 'text/html',
+    });
+    expect(await renewNow(probe)).toBe(before?.access_token);
+    expect(probe.current()).toMatchObject({ status: 'authenticated', error: { code: 'network' } });
+    const kept = stored(rotating);
+    expect(kept?.refresh_token).not.toBe(before?.refresh_token); // the spent one no longer works
+    expect({ ...kept, refresh_token: before?.refresh_token }).toEqual(before);
+    expect(await renewNow(probe)).not.toBe(before?.access_token);
+    expect(probe.current()).toMatchObject({ status: 'authenticated', error: null });
+    expect(rotating.controls.requestCounts().token).toBe(3);
+  });
+
   it('refresh-online: after an offline failure the renewal resumes as soon as the browser is back online', async () => {
     const { probe } = await signedIn(pool, { renewBeforeExpirySeconds: 7200 });
     pool.controls.failNext('token', 1, { drop: true });
