@@ -30,7 +30,7 @@ function check(
 /**
  * Verifies a Cognito ID token before anything is stored: the RS256 signature against the pool's keys (any other
  * `alg`, including `none` and `HS256`, is refused; `kid` is required), then `iss` (any of the issuers given), `aud`
- * (string, or array containing the client; `azp` when present), `token_use: 'id'`, `exp` and `iat` within the
+ * (the client, as a string or the one item of an array; `azp` when present), `token_use: 'id'`, `exp` and `iat` within the
  * leeway, `sub`, and `nonce` when one is expected.
  *
  * @param idToken - the compact JWS
@@ -104,7 +104,9 @@ export async function verifyIdToken(
     `"${issuers.join('" or "')}"`,
     'check that userPoolId, domain and authority are one pool',
   );
-  check(claims, 'aud', [claims.aud].flat().includes(clientId), client, checkClient);
+  // This client only: another audience beside it is one this client does not trust (OIDC Core 3.1.3.7).
+  const audiences = [claims.aud].flat();
+  check(claims, 'aud', audiences.length === 1 && audiences[0] === clientId, client, checkClient);
   check(claims, 'azp', claims.azp === undefined || claims.azp === clientId, client, checkClient);
   check(claims, 'token_use', claims.token_use === 'id', '"id"');
   check(claims, 'exp', typeof claims.exp === 'number' && claims.exp > now - leeway, `> ${now - leeway}`);
