@@ -43,10 +43,11 @@ export default defineConfig({
           ...jsdom,
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
-          // The type tests' expectTypeOf and @ts-expect-error checks run through tsc, so they can fail in npm test.
+          // The type tests' expectTypeOf and @ts-expect-error checks run through tsc, so they can fail in npm test:
+          // `*.test-d.*` only there (they assert nothing at run time), `*.test.*` in types/ there and at run time.
           typecheck: {
             enabled: true,
-            include: ['test/unit/types/**/*.test.{ts,tsx}'],
+            include: ['test/unit/types/**/*.test-d.{ts,tsx}', 'test/unit/types/**/*.test.{ts,tsx}'],
             tsconfig: './tsconfig.json',
           },
         },

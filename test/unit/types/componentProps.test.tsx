@@ -5,14 +5,12 @@ import {
   CognitoProvider,
   RequireAuth,
   type AuthCallbackProps,
-  type AuthError,
   type CognitoConfig,
   type CognitoProviderProps,
   type CognitoUser,
   type RequireAuthProps,
 } from 'react-cognito-sso';
 import { MockCognitoProvider, createMockUser } from 'react-cognito-sso/testing';
-import type { NavigateFunction } from 'react-router';
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { resolveConfig } from '../../../src/resolveConfig.js';
 
@@ -38,28 +36,6 @@ describe('component props types', () => {
         expect.objectContaining({ code: 'config' }),
       );
     }
-  });
-
-  it('exports the props of <RequireAuth> and <AuthCallback> by name', () => {
-    expectTypeOf<ComponentProps<typeof RequireAuth>>().toEqualTypeOf<RequireAuthProps>();
-    expectTypeOf<RequireAuthProps>().toEqualTypeOf<{
-      children: ReactNode;
-      groups?: readonly string[];
-      fallback?: ReactNode;
-      loading?: ReactNode;
-      renderError?: (error: AuthError, retry: () => void) => ReactNode;
-    }>();
-    expectTypeOf<ComponentProps<typeof AuthCallback>>().toEqualTypeOf<AuthCallbackProps>();
-    expectTypeOf<AuthCallbackProps>().toEqualTypeOf<{
-      navigate?: (path: string, options: { replace: true }) => void;
-      loading?: ReactNode;
-      renderError?: (error: AuthError, retry: () => void) => ReactNode;
-    }>();
-  });
-
-  it("takes React Router's navigate function as it is, and one that ignores the options", () => {
-    expectTypeOf<NavigateFunction>().toExtend<AuthCallbackProps['navigate']>();
-    expectTypeOf<(path: string) => void>().toExtend<AuthCallbackProps['navigate']>();
   });
 
   it('lets an app pass props built with the exported types', async () => {

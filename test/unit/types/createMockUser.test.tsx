@@ -35,17 +35,6 @@ describe('testing kit types', () => {
     expect(inferred.expiresAt).toBe(inferred.claims.exp * 1000);
   });
 
-  it('createMockUser<Claims>() checks the claims against an interface', () => {
-    expectTypeOf(createMockUser<TeamClaims>).returns.toEqualTypeOf<CognitoUser<TeamClaims>>();
-    expectTypeOf(createMockUser<TeamClaims>).toBeCallableWith({ 'custom:team': 'data', roles: [] });
-    // @ts-expect-error roles is required by TeamClaims
-    expectTypeOf(createMockUser<TeamClaims>).toBeCallableWith({ 'custom:team': 'data' });
-    // @ts-expect-error custom attributes are strings
-    expectTypeOf(createMockUser).toBeCallableWith({ 'custom:level': 3 });
-    // @ts-expect-error exp is seconds since the epoch
-    expectTypeOf(createMockUser).toBeCallableWith({ exp: '2030-01-01' });
-  });
-
   it('<MockCognitoProvider> takes any mock user, a status, an error and spies', () => {
     expectTypeOf<CognitoUser<TeamClaims>>().toExtend<MockCognitoProviderProps['user']>();
     expectTypeOf<CognitoUser>().toExtend<MockCognitoProviderProps['user']>();

@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { CognitoIdTokenClaims, CustomClaims } from '../../src/claims.js';
+import type { CognitoIdTokenClaims, CustomClaims } from '../../../src/claims.js';
 
 describe('CognitoIdTokenClaims', () => {
   it('types the Cognito claims and custom attributes', () => {

@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { CognitoConfig } from '../../src/CognitoConfig.js';
+import type { CognitoConfig } from '../../../src/CognitoConfig.js';
 
 describe('CognitoConfig', () => {
   it('requires the pool and the client, everything else is optional', () => {
