@@ -56,6 +56,18 @@ describe('the callback (RFC 9700 §2.1, §4.2, §4.5, §4.7, §4.11)', () => {
     expect(pool.controls.requestCounts().token).toBe(1);
   });
 
+  it('callback-return-to-tampered: a return path changed in the stored sign-in state (to another origin) lands on "/"', async () => {
+    const callback = await startSignIn(pool);
+    const key = `oidc.${callback.searchParams.get('state') ?? ''}`;
+    const signInState = JSON.parse(sessionStorage.getItem(key) ?? '{}') as { data: { returnTo: string } };
+    expect(signInState.data.returnTo).toBe('/reports');
+    signInState.data.returnTo = 'https://evil.example/reports';
+    sessionStorage.setItem(key, JSON.stringify(signInState));
+    const { navigate, probe } = await landOnCallback(pool, callback);
+    await vi.waitFor(() => expect(navigate).toHaveBeenCalledWith('/', { replace: true }));
+    expect(probe.current().status).toBe('authenticated');
+  });
+
   it('callback-storage-cleared: storage cleared between redirect and callback → "sign-in expired, try again", no crash', async () => {
     const callback = await startSignIn(pool);
     sessionStorage.clear();

@@ -220,6 +220,18 @@ describe('session renewal', () => {
     expect(cognito.to('/oauth2/token')).toEqual([]);
   });
 
+  it('does not renew when the browser comes back online after no failed renewal', async () => {
+    await storeSession({ expiresIn: 3600 });
+    const cognito = stubCognito({ onToken: () => tokenResponse() });
+    const debug = vi.spyOn(console, 'debug').mockImplementation(() => undefined);
+    renderWithProvider(<App />, { debug: true });
+    await advance(0);
+    debug.mockClear();
+    window.dispatchEvent(new Event('online')); // a renewal would log its start at once
+    expect(debug.mock.calls.flat().join('\n')).not.toContain('renewal: start');
+    expect(cognito.to('/oauth2/token')).toEqual([]);
+  });
+
   it('retries at once when the browser comes back online', async () => {
     await storeSession({ expiresIn: -1 });
     let calls = 0;

@@ -3,6 +3,7 @@ import { User } from 'oidc-client-ts';
 import { describe, expect, it, vi } from 'vitest';
 import { redirectTo } from '../../src/redirectTo.js';
 import {
+  json,
   renderTabs,
   renderWithProvider,
   statusProbe,
@@ -75,13 +76,15 @@ describe('tab sync', () => {
    * `answer()`; once the token request is out, a raw peer channel to send what another tab did meanwhile. Records the
    * refresh tokens revoked.
    */
-  async function renewingTab() {
+  async function renewingTab(
+    reply: () => Promise<Response> = () =>
+      tokenResponse({ access_token: 'access-2', refresh_token: 'refresh-2' }),
+  ) {
     await storeSession({ accessToken: 'access-1' });
     const { release: answer, released: answered } = gate();
     const revoked: (string | null)[] = [];
     const cognito = stubCognito({
-      onToken: () =>
-        answered.then(() => tokenResponse({ access_token: 'access-2', refresh_token: 'refresh-2' })),
+      onToken: () => answered.then(reply),
       onRevoke: (body) => (revoked.push(body.get('token')), new Response('', { status: 200 })),
     });
     const a = tabProbe('A');
@@ -125,6 +128,38 @@ describe('tab sync', () => {
     });
     expect(sessionStorage.getItem(USER_KEY)).toContain('"refresh_token":"refresh-3"');
     expect(revoked).toEqual([]);
+  });
+
+  it('keeps the session when its renewal fails after another tab renewed meanwhile (that tab spent the refresh token)', async () => {
+    const { peer, answer, renewal } = await renewingTab(async () => json({ error: 'invalid_grant' }, 400));
+    const alice = JSON.parse(sessionStorage.getItem(USER_KEY) ?? '{}') as Record<string, unknown>;
+    peer.postMessage(
+      JSON.stringify({ ...alice, access_token: 'access-3', refresh_token: 'refresh-3', expires_at: 2e9 }),
+    );
+    await until(() => screen.getByText('A:authenticated:access-3'));
+    answer(); // invalid_grant: the refresh token this tab sent was rotated by the other
+    await act(async () => {
+      expect(await renewal).toBe('access-3');
+    });
+    expect(screen.getByText('A:authenticated:access-3')).toBeTruthy();
+    expect(sessionStorage.getItem(USER_KEY)).toContain('"refresh_token":"refresh-3"');
+  });
+
+  it("ignores another tab's older session of the same user (a message that crossed a renewal)", async () => {
+    stubCognito();
+    await storeSession({ accessToken: 'access-1' });
+    const alice = JSON.parse(sessionStorage.getItem(USER_KEY) ?? '{}') as { expires_at: number };
+    const a = tabProbe('A');
+    renderWithProvider(<a.Probe />);
+    const { peer, answers } = peerTab();
+    peer.postMessage(
+      JSON.stringify({ ...alice, access_token: 'access-0', expires_at: alice.expires_at - 60 }),
+    );
+    peer.postMessage('ask'); // answered after the message above is handled
+    await until(() => expect(answers).toHaveLength(1));
+    expect(String(answers[0])).toContain('"access_token":"access-1"');
+    expect(screen.getByText('A:authenticated:access-1')).toBeTruthy();
+    expect(sessionStorage.getItem(USER_KEY)).toContain('"access_token":"access-1"');
   });
 
   describe('a tab without a session', () => {
