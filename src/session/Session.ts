@@ -24,6 +24,13 @@ const serialise = (user: User) => user.toStorageString() as `{${string}`;
 
 const noop = (): void => undefined;
 
+/**
+ * The callback URL (Cognito's answer) this page was loaded with: the first Session on it takes `code` and `state`
+ * out of the address bar at once, before anything renders, and keeps them here for `<AuthCallback>` (React may
+ * construct the Session again, e.g. React 18's StrictMode, after the address bar was cleaned).
+ */
+let landed: string | undefined;
+
 const PEER_WAIT_MS = 150;
 /** How long a `signIn()` or a token read on a callback page waits for its (lazily loaded) `<AuthCallback>` to start. */
 const CALLBACK_WAIT_MS = 10_000;
@@ -68,10 +75,10 @@ export class Session implements AuthSession {
    */
   declare getToken: (kind: 'access' | 'id', options: { forceRenew: boolean }) => Promise<string>;
   /**
-   * Finishes the sign-in on the callback page, once however often it is called while in progress; drops `code`
-   * and `state` from the address bar first. Resolves to the sanitised return path — `/` when the page holds no
-   * response this tab is waiting for (reloaded, reached with Back, or an already used `state`) but a session exists
-   * (in this tab, or, while `loading`, in another that sends it).
+   * Finishes the sign-in on the callback page, once however often it is called while in progress: the one this page
+   * landed on (see {@link landed}: its address bar is clean by now), else `href`'s. Resolves to the sanitised return
+   * path — `/` when the page holds no response this tab is waiting for (reloaded, reached with Back, or an already
+   * used `state`) but a session exists (in this tab, or, while `loading`, in another that sends it).
    */
   declare completeSignIn: (href: string) => Promise<string>;
 
@@ -84,14 +91,17 @@ export class Session implements AuthSession {
     const tabs = typeof BroadcastChannel === 'function';
     const stored = client.read();
     let current = stored && (stored.refresh_token || !stored.expired) ? stored : null;
-    // A callback page (Cognito's answer: `state` with `code` or `error`) without a session starts `loading`, whatever
-    // the storage, and stays so until its sign-in ends if <AuthCallback> starts it meanwhile (see settle); a signIn()
-    // or a token read there waits for that sign-in (see callbackFirst).
+    // A callback page (Cognito's answer: `state` with `code` or `error`) gives up its answer to `landed` before anything
+    // renders. Without a session it starts `loading`, whatever the storage, and stays so until its sign-in ends if
+    // <AuthCallback> starts it meanwhile (see settle); a signIn() or a token read there waits for that sign-in (see
+    // callbackFirst).
     const query = new URLSearchParams(location.search);
-    let onCallback =
-      location.pathname === new URL(config.redirectUri).pathname &&
-      query.has('state') &&
-      (query.has('code') || query.has('error'));
+    let onCallback = location.pathname === new URL(config.redirectUri).pathname;
+    if (onCallback && query.has('state') && (query.has('code') || query.has('error'))) {
+      landed = location.href;
+      history.replaceState(history.state, '', location.pathname);
+    }
+    onCallback &&= !!landed;
     let state: AuthState = {
       status: current
         ? 'authenticated'
@@ -343,6 +353,8 @@ export class Session implements AuthSession {
       completeSignIn: (href: string) => {
         onCallback = false;
         callbackStarted?.();
+        href = landed ?? href;
+        landed = undefined;
         return (callback ??= finishSignIn(href).finally(() => (callback = undefined)));
       },
       signIn: (options: SignInOptions = {}) => {

@@ -1,8 +1,17 @@
 import { act, screen } from '@testing-library/react';
+import { Suspense, lazy, useEffect } from 'react';
 import type { Fault } from 'react-cognito-sso/emulator';
 import { describe, expect, it, vi } from 'vitest';
-import type { AuthErrorCode } from '../../src/index.js';
-import { landOnCallback, signedIn, signInAgainWorks, startSignIn, userKey } from './support/emulatorApp.js';
+import { AuthCallback, type AuthErrorCode } from '../../src/index.js';
+import { gate } from '../unit/support/fakeTime.js';
+import {
+  landOnCallback,
+  renderApp,
+  signedIn,
+  signInAgainWorks,
+  startSignIn,
+  userKey,
+} from './support/emulatorApp.js';
 import { setUpEmulatorPool } from './support/setUpEmulatorPool.js';
 
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
@@ -152,6 +161,34 @@ describe('the callback (RFC 9700 §2.1, §4.2, §4.5, §4.7, §4.11)', () => {
     expect(window.location.href).not.toContain(callback.searchParams.get('code') ?? '-');
     expect(navigate).not.toHaveBeenCalled();
     await vi.waitFor(() => expect(navigate).toHaveBeenCalledWith('/reports', { replace: true }));
+  });
+
+  it('callback-clean-url: the app never renders with code and state in the address bar (a component before <AuthCallback>, its effects, a lazily loaded <AuthCallback>)', async () => {
+    const callback = await startSignIn(pool);
+    const seen: string[] = [];
+    function Analytics() {
+      seen.push(window.location.search);
+      useEffect(() => void seen.push(window.location.search));
+      return null;
+    }
+    window.history.pushState(null, '', callback.pathname + callback.search);
+    const { release, released } = gate();
+    const LazyCallback = lazy(() => released.then(() => ({ default: AuthCallback })));
+    const navigate = vi.fn();
+    renderApp(
+      pool,
+      <>
+        <Analytics />
+        <Suspense>
+          <LazyCallback navigate={navigate} />
+        </Suspense>
+      </>,
+    );
+    expect(window.location.search).toBe('');
+    release();
+    await vi.waitFor(() => expect(navigate).toHaveBeenCalledWith('/reports', { replace: true }));
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.filter(Boolean)).toEqual([]);
   });
 
   it.each<{ what: string; fault: Fault; code: AuthErrorCode; alert: RegExp }>([
