@@ -199,7 +199,9 @@ export class Session implements AuthSession {
       if (current?.refresh_token && leader) {
         const delay = delayMs ?? renewalDelay(secondsLeft(current), renewBefore);
         const due = Date.now() + delay;
-        timer = setTimeout(renewQuietly, delay);
+        // A longer timeout than setTimeout's (about 24.8 days) would fire at once: a renewal loop. The clock check
+        // renews those (a token that long-lived is not Cognito's, which gives a day at most).
+        if (delay < 2 ** 31 - 1) timer = setTimeout(renewQuietly, delay);
         clock = setInterval(() => Date.now() < due || renewQuietly(), 5_000);
       }
     };

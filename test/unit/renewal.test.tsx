@@ -220,6 +220,18 @@ describe('session renewal', () => {
     expect(cognito.to('/oauth2/token')).toEqual([]);
   });
 
+  it('does not renew a token that lives longer than setTimeout can wait (about 24.8 days) until it is due', async () => {
+    await storeSession({ expiresIn: 30 * 24 * 3600 });
+    const cognito = stubCognito({ onToken: () => tokenResponse() });
+    renderWithProvider(<App />);
+    await advance(60);
+    expect(cognito.to('/oauth2/token')).toEqual([]); // a longer timeout fires at once: a renewal loop
+    await advance(30 * 24 * 3600 - 60 - 60 - 5);
+    expect(cognito.to('/oauth2/token')).toEqual([]);
+    await advance(10); // due 60 s before expiry, seen by the 5 s clock check
+    expect(cognito.to('/oauth2/token')).toHaveLength(1);
+  });
+
   it('does not renew when the browser comes back online after no failed renewal', async () => {
     await storeSession({ expiresIn: 3600 });
     const cognito = stubCognito({ onToken: () => tokenResponse() });
