@@ -1,5 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { RequireAuth } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
@@ -14,6 +15,18 @@ import {
 } from './support/fakeCognito.js';
 
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
+
+/**
+ * Renders `ui` in the provider with `debug` on and returns the sign-ins started so far. The SDK logs
+ * 'sign-in: redirect to the hosted UI' synchronously inside `signIn()`, so once `render` returns (the guard's effects
+ * have run inside its `act`) a guard that started a sign-in shows here — while its redirect, which waits on WebCrypto,
+ * would only come later (and, unchecked, land in the next test).
+ */
+function renderLogged(ui: ReactNode): () => unknown[][] {
+  const debug = vi.spyOn(console, 'debug').mockImplementation(() => undefined);
+  renderWithProvider(ui, { debug: true });
+  return () => debug.mock.calls.filter(([line]) => String(line).includes('sign-in:'));
+}
 
 describe('<RequireAuth>', () => {
   it('signs a signed-out visitor in once, remembering the current path, search and hash, in place of this page in the history (Back from the hosted UI would bounce here)', async () => {
@@ -68,40 +81,41 @@ describe('<RequireAuth>', () => {
     expect(screen.queryByText('secret')).toBeNull();
   });
 
-  it('renders the children for a signed-in user', async () => {
+  it('renders the children for a signed-in user, without signing in', async () => {
     await storeSession();
     stubCognito();
-    renderWithProvider(
+    const signIns = renderLogged(
       <RequireAuth>
         <p>secret</p>
       </RequireAuth>,
     );
     expect(screen.getByText('secret')).toBeTruthy();
-    expect(redirectTo).not.toHaveBeenCalled();
+    expect(signIns()).toEqual([]);
   });
 
-  it('renders the children for a member of one of the groups', async () => {
+  it('renders the children for a member of one of the groups, without signing in', async () => {
     await storeSession({ claims: { 'cognito:groups': ['editors'] } });
     stubCognito();
-    renderWithProvider(
+    const signIns = renderLogged(
       <RequireAuth groups={['admin', 'editors']}>
         <p>secret</p>
       </RequireAuth>,
     );
     expect(screen.getByText('secret')).toBeTruthy();
+    expect(signIns()).toEqual([]);
   });
 
   it('shows the default "not authorised" alert to a user outside the groups, without signing in again', async () => {
     await storeSession({ claims: { 'cognito:groups': ['editors'] } });
     stubCognito();
-    renderWithProvider(
+    const signIns = renderLogged(
       <RequireAuth groups={['admin']}>
         <p>secret</p>
       </RequireAuth>,
     );
     expect(screen.getByRole('alert').textContent).toBe('You are not authorised to view this page.');
     expect(screen.queryByText('secret')).toBeNull();
-    expect(redirectTo).not.toHaveBeenCalled();
+    expect(signIns()).toEqual([]);
   });
 
   it.each([
@@ -114,13 +128,14 @@ describe('<RequireAuth>', () => {
     async (_kind, groups) => {
       await storeSession({ claims: { 'cognito:groups': groups } });
       stubCognito();
-      renderWithProvider(
+      const signIns = renderLogged(
         <RequireAuth groups={['admin']} fallback={<p>ask an admin</p>}>
           <p>secret</p>
         </RequireAuth>,
       );
       expect(screen.getByText('ask an admin')).toBeTruthy();
       expect(screen.queryByText('secret')).toBeNull();
+      expect(signIns()).toEqual([]);
     },
   );
 
