@@ -1,14 +1,17 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
+import { SESSION_EXPIRED } from '../../src/AuthError.js';
 import { RequireAuth } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
 import {
   CONFIG,
   DOMAIN,
   ISSUER,
+  json,
   renderWithProvider,
+  statusProbe,
   storeSession,
   stubCognito,
   tokenResponse,
@@ -153,5 +156,40 @@ describe('<RequireAuth>', () => {
     expect(cognito.to('/oauth2/token')[0]?.body.get('grant_type')).toBe('refresh_token');
     expect(screen.getByText('secret')).toBeTruthy();
     expect(redirectTo).not.toHaveBeenCalled();
+  });
+
+  it('shows a guard mounted after the session ended (refresh token revoked: invalid_grant) the reason and "Sign in again", instead of sending the user to the hosted UI', async () => {
+    await storeSession({ expiresIn: -60, refreshToken: 'refresh-revoked' });
+    const cognito = stubCognito({ onToken: () => json({ error: 'invalid_grant' }, 400) });
+    const { Probe, current: auth } = statusProbe();
+    const later = { show: (): void => undefined };
+    function Later({ children }: { children: ReactNode }) {
+      const [shown, setShown] = useState(false);
+      later.show = () => setShown(true);
+      return shown ? children : null;
+    }
+    const signIns = renderLogged(
+      <>
+        <Probe />
+        <Later>
+          <RequireAuth>
+            <p>secret</p>
+          </RequireAuth>
+        </Later>
+      </>,
+    );
+    // The expired access token is renewed at once; Cognito refuses the refresh token and the session ends.
+    await waitFor(() =>
+      expect(auth()).toMatchObject({ status: 'unauthenticated', error: { code: 'refresh' } }),
+    );
+    expect(cognito.to('/oauth2/token')).toHaveLength(1);
+    act(() => later.show()); // e.g. the user navigates to a guarded route
+    expect(signIns()).toEqual([]); // the guard's effects have run: no sign-in started by itself
+    expect(screen.getByRole('alert').textContent).toContain(SESSION_EXPIRED);
+    expect(screen.queryByText('secret')).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in again' }));
+    expect(signIns()).toHaveLength(1); // the prompt's button does start one
+    await waitFor(() => expect(redirectTo).toHaveBeenCalledOnce());
+    expect(vi.mocked(redirectTo).mock.calls[0]?.[0]).toContain(`${DOMAIN}/oauth2/authorize?`);
   });
 });
