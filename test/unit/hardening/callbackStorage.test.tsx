@@ -82,21 +82,60 @@ describe('callback and storage edge cases', () => {
     expect(cognito.seen).toEqual([]);
   });
 
-  it('postmessage-forged: a forged cross-origin postMessage (popup-style callback) is ignored', async () => {
-    const cognito = stubCognito();
-    renderWithProvider(<probe.Probe />);
-    await screen.findByText('status:unauthenticated');
-    await act(async () => {
+  it('postmessage-forged: nothing listens for window messages through sign-in, callback and renewal, so a forged cross-origin postMessage (popup-style callback, a session, a sign-out) changes nothing', async () => {
+    // The SDK has no popup or iframe flow: neither it nor oidc-client-ts's popup/iframe/check-session code (which
+    // listen on window 'message') may ever listen. Both ways to listen are watched from the first render on.
+    const listen = vi.spyOn(window, 'addEventListener');
+    const onmessage = vi.spyOn(window, 'onmessage', 'set');
+    const nonce = await landOnCallback();
+    const cognito = stubCognito({
+      onToken: (body) =>
+        body.get('grant_type') === 'authorization_code'
+          ? tokenResponse({ access_token: 'access-1', refresh_token: 'refresh-1', expires_in: 30 }, { nonce })
+          : tokenResponse({ access_token: 'access-2' }),
+    });
+    renderWithProvider(
+      <>
+        <AuthCallback navigate={vi.fn()} />
+        <probe.Probe />
+      </>,
+    );
+    await waitFor(() => expect(probe.current().status).toBe('authenticated'));
+    // 30 s left, under the 60 s renewBeforeExpirySeconds: the token read renews first.
+    await act(async () => expect(await probe.current().getAccessToken()).toBe('access-2'));
+    expect(cognito.to('/oauth2/token').map((r) => r.body.get('grant_type'))).toEqual([
+      'authorization_code',
+      'refresh_token',
+    ]);
+    const types = listen.mock.calls.map(([type]) => type);
+    expect(types).toEqual(expect.arrayContaining(['online', 'pageshow'])); // the spy sees the SDK's listeners
+    expect(types).not.toContain('message');
+    expect(onmessage).not.toHaveBeenCalled();
+    expect(window.onmessage).toBeNull();
+
+    const stored = sessionStorage.getItem(USER_KEY);
+    const requests = cognito.seen.length;
+    const forged = JSON.stringify({
+      access_token: 'forged',
+      id_token: await idToken({ sub: 'sub-mallory' }),
+      profile: { sub: 'sub-mallory' },
+    });
+    // dispatchEvent runs every listener before it returns, and none is registered (above): nothing can react later.
+    act(() => {
       for (const data of [
         { source: 'oidc-client', url: `${APP}/callback?code=c&state=s`, keepOpen: false },
-        JSON.stringify({ access_token: 'forged', id_token: await idToken(), profile: { sub: 'mallory' } }),
+        forged, // a session as the tabs broadcast it
+        null, // "signed out", as the tabs broadcast it
+        '!refresh',
       ]) {
         window.dispatchEvent(new MessageEvent('message', { data, origin: 'https://evil.example' }));
       }
-      await new Promise((resolve) => setTimeout(resolve, 50));
     });
-    expect(probe.current()).toMatchObject({ status: 'unauthenticated', user: null });
-    expect(cognito.seen).toEqual([]);
-    expect(sessionStorage.getItem(USER_KEY)).toBeNull();
+    expect(probe.current()).toMatchObject({
+      status: 'authenticated',
+      user: { accessToken: 'access-2', sub: 'sub-alice' },
+    });
+    expect(sessionStorage.getItem(USER_KEY)).toBe(stored);
+    expect(cognito.seen).toHaveLength(requests);
   });
 });
