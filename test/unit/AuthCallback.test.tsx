@@ -199,24 +199,37 @@ describe('<AuthCallback>', () => {
       const { nonce } = await landOnCallback('/', (state) => `code=c&state=${state}`);
       const { release, released } = gate();
       const answer = tokenAnswer(nonce);
-      stubCognito({ onToken: () => released.then(answer) });
+      const cognito = stubCognito({ onToken: () => released.then(answer) });
       vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      // signIn() logs 'sign-in: redirect to the hosted UI' synchronously (with debug on): a guard's sign-in shows
+      // here as soon as its effect has run, while its redirect (after WebCrypto) would come later.
+      const debug = vi.spyOn(console, 'debug').mockImplementation(() => undefined);
+      const signIns = () => debug.mock.calls.filter(([line]) => String(line).includes('sign-in:'));
       renderWithProvider(
         <>
           <AuthCallback navigate={vi.fn()} />
+          <RequireAuth>
+            <p>the app</p>
+          </RequireAuth>
           <Probe />
         </>,
-        { storage },
+        { storage, debug: true },
       );
       expect(auth().status).toBe('loading');
       const token = auth().getAccessToken();
       await act(() => vi.advanceTimersByTimeAsync(200)); // past the 150 ms peer wait
       expect(auth().status).toBe('loading');
+      expect(screen.queryByText('the app')).toBeNull();
+      expect(signIns()).toEqual([]);
       release();
       await act(async () => {
         expect(await token).toBe('access-1');
       });
       expect(auth().status).toBe('authenticated');
+      expect(screen.getByText('the app')).toBeTruthy(); // the guard has rendered, and run its effects, signed in
+      expect(signIns()).toEqual([]);
+      expect(cognito.to('/oauth2/token')).toHaveLength(1);
+      expect(redirectTo).not.toHaveBeenCalled();
     },
   );
 
