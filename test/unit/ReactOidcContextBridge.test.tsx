@@ -113,13 +113,15 @@ describe('<ReactOidcContextBridge>', () => {
     expect(state).toMatchObject({ data: { returnTo: '/reports?id=7' } });
   });
 
-  it('stays loading while a new tab waits for its peers, then reports signed out', async () => {
+  it('stays loading while a new tab waits 150 ms for its peers, then reports signed out', async () => {
     stubCognito();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }); // the peer wait's timer
     const oidc = renderLegacy();
-    await act(async () => {});
     expect(oidc().isLoading).toBe(true);
-    await waitFor(() => expect(oidc().isLoading).toBe(false));
-    expect(oidc().isAuthenticated).toBe(false);
+    await act(() => vi.advanceTimersByTimeAsync(149));
+    expect(oidc()).toMatchObject({ isLoading: true, isAuthenticated: false });
+    await act(() => vi.advanceTimersByTimeAsync(1));
+    expect(oidc()).toMatchObject({ isLoading: false, isAuthenticated: false, user: null });
   });
 
   it('offers no second token store: revokeTokens() rejects, signinPopup() fails as a navigator does (error, null), the stored session is untouched', async () => {
