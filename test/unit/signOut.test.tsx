@@ -13,7 +13,7 @@ import {
   tokenResponse,
   USER_KEY,
 } from './support/fakeCognito.js';
-import { gate } from './support/fakeTime.js';
+import { gate, realMacrotask } from './support/fakeTime.js';
 
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
 
@@ -55,9 +55,16 @@ describe('signOut()', () => {
     await screen.findByText('authenticated');
     const renewal = auth().getAccessToken();
     await vi.waitFor(() => expect(cognito.to('/oauth2/token')).toHaveLength(1));
-    const signOut = auth().signOut();
-    await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+    let signedOut = false;
+    const signOut = auth()
+      .signOut()
+      .finally(() => (signedOut = true));
+    // A defined point, not a sleep: a real macrotask runs only once every pending promise callback has. A sign-out
+    // that did not wait for the renewal would have sent its revoke by now (its way to fetch is promises only).
+    await realMacrotask();
     expect(cognito.to('/oauth2/revoke')).toEqual([]);
+    expect(signedOut).toBe(false);
+    expect(auth().status).toBe('authenticated');
     answer();
     await act(async () => {
       await renewal;
