@@ -147,14 +147,16 @@ describe('<RequireAuth>', () => {
     const cognito = stubCognito({
       onToken: () => tokenResponse(),
     });
-    renderWithProvider(
+    const signIns = renderLogged(
       <RequireAuth>
         <p>secret</p>
       </RequireAuth>,
     );
+    expect(signIns()).toEqual([]);
     await waitFor(() => expect(cognito.to('/oauth2/token')).toHaveLength(1));
     expect(cognito.to('/oauth2/token')[0]?.body.get('grant_type')).toBe('refresh_token');
     expect(screen.getByText('secret')).toBeTruthy();
+    expect(signIns()).toEqual([]);
     expect(redirectTo).not.toHaveBeenCalled();
   });
 
