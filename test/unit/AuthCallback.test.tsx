@@ -7,15 +7,16 @@ import { redirectTo } from '../../src/redirectTo.js';
 import {
   APP,
   CONFIG,
+  debugLines,
   DOMAIN,
   json,
+  peerTab,
   renderWithProvider,
   statusProbe,
   storeSession,
   stubCognito,
   tokenResponse,
   USER_KEY,
-  peerTab,
 } from './support/fakeCognito.js';
 import { gate, realMacrotask, until } from './support/fakeTime.js';
 
@@ -201,10 +202,8 @@ describe('<AuthCallback>', () => {
       const answer = tokenAnswer(nonce);
       const cognito = stubCognito({ onToken: () => released.then(answer) });
       vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-      // signIn() logs 'sign-in: redirect to the hosted UI' synchronously (with debug on): a guard's sign-in shows
-      // here as soon as its effect has run, while its redirect (after WebCrypto) would come later.
-      const debug = vi.spyOn(console, 'debug').mockImplementation(() => undefined);
-      const signIns = () => debug.mock.calls.filter(([line]) => String(line).includes('sign-in:'));
+      // A guard's sign-in shows here as soon as its effect has run, while its redirect (after WebCrypto) comes later.
+      const signIns = debugLines('sign-in:');
       renderWithProvider(
         <>
           <AuthCallback navigate={vi.fn()} />

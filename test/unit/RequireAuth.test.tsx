@@ -7,6 +7,7 @@ import { RequireAuth } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
 import {
   CONFIG,
+  debugLines,
   DOMAIN,
   ISSUER,
   json,
@@ -20,15 +21,14 @@ import {
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
 
 /**
- * Renders `ui` in the provider with `debug` on and returns the sign-ins started so far. The SDK logs
- * 'sign-in: redirect to the hosted UI' synchronously inside `signIn()`, so once `render` returns (the guard's effects
- * have run inside its `act`) a guard that started a sign-in shows here — while its redirect, which waits on WebCrypto,
- * would only come later (and, unchecked, land in the next test).
+ * Renders `ui` in the provider with `debug` on and returns the sign-ins started so far (see {@link debugLines}): once
+ * `render` returns (the guard's effects have run inside its `act`) a guard that started a sign-in shows here — while
+ * its redirect, which waits on WebCrypto, would only come later (and, unchecked, land in the next test).
  */
 function renderLogged(ui: ReactNode): () => unknown[][] {
-  const debug = vi.spyOn(console, 'debug').mockImplementation(() => undefined);
+  const signIns = debugLines('sign-in:');
   renderWithProvider(ui, { debug: true });
-  return () => debug.mock.calls.filter(([line]) => String(line).includes('sign-in:'));
+  return signIns;
 }
 
 describe('<RequireAuth>', () => {

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useAuth } from '../../src/index.js';
 import {
   capture,
+  debugLines,
   json,
   renderWithProvider,
   storeSession,
@@ -235,12 +236,11 @@ describe('session renewal', () => {
   it('does not renew when the browser comes back online after no failed renewal', async () => {
     await storeSession({ expiresIn: 3600 });
     const cognito = stubCognito({ onToken: () => tokenResponse() });
-    const debug = vi.spyOn(console, 'debug').mockImplementation(() => undefined);
+    const renewals = debugLines('renewal: start');
     renderWithProvider(<App />, { debug: true });
     await advance(0);
-    debug.mockClear();
     window.dispatchEvent(new Event('online')); // a renewal would log its start at once
-    expect(debug.mock.calls.flat().join('\n')).not.toContain('renewal: start');
+    expect(renewals()).toEqual([]);
     expect(cognito.to('/oauth2/token')).toEqual([]);
   });
 

@@ -158,6 +158,16 @@ export function renderWithProvider(
   );
 }
 
+/**
+ * Spies on the provider's `debug` log (render with `debug: true`) and returns the lines logged so far that contain
+ * `step`. Steps are logged synchronously where they start — `signIn()` logs 'sign-in: redirect to the hosted UI', a
+ * renewal 'renewal: start' — so a test can see one start at once, before the redirect or request it waits for.
+ */
+export function debugLines(step: string): () => unknown[][] {
+  const debug = vi.spyOn(console, 'debug').mockImplementation(() => undefined);
+  return () => debug.mock.calls.filter(([line]) => String(line).includes(step));
+}
+
 /** A component that renders `show(value)` and hands the hook's latest value to the test through `current()`. */
 export function capture<T>(useHook: () => T, show: (value: T) => ReactNode = () => null) {
   const box: { value?: T } = {};
