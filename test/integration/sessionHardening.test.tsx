@@ -1,15 +1,18 @@
 import { act, screen } from '@testing-library/react';
-import type { EmulatorUser } from 'react-cognito-sso/emulator';
+import type { CognitoEmulator, EmulatorUser } from 'react-cognito-sso/emulator';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RequireAuth } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
+import { advance, fakeClock, until } from '../unit/support/fakeTime.js';
 import {
   ALICE,
   allStorage,
+  landOnCallback,
   makeProbe,
   refreshGrant,
   renderApp,
   signedIn,
+  startSignIn,
   stored,
 } from './support/emulatorApp.js';
 import { setUpEmulatorPool } from './support/setUpEmulatorPool.js';
@@ -35,6 +38,20 @@ afterEach(() => {
 
 /** Renews now (renewBeforeExpirySeconds 7200 makes every getAccessToken() renew) and returns the token. */
 const renewNow = (probe: ReturnType<typeof makeProbe>) => act(() => probe.current().getAccessToken());
+
+/**
+ * Counts the requests this page sends to `pool`'s token endpoint, as they leave: a renewal is seen as soon as its
+ * timer has fired, before the emulator receives it.
+ */
+function tokenRequestsSent(to: CognitoEmulator): () => number {
+  const realFetch = globalThis.fetch.bind(globalThis);
+  let sent = 0;
+  vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+    if (String(input instanceof Request ? input.url : input) === `${to.domain}/oauth2/token`) sent += 1;
+    return realFetch(input, init);
+  });
+  return () => sent;
+}
 
 describe('renewal under faults (RFC 9700 §4.14)', () => {
   it.each([
@@ -203,18 +220,41 @@ describe('clock skew: the browser clock ±2 h off', () => {
     ['2 h behind', 7200],
     ['2 h ahead', -7200],
   ])(
-    'clock-skew: a browser clock %s signs in and schedules from expires_in — no renewal before expiry, no loop',
+    'clock-skew: a browser clock %s signs in and schedules from expires_in — no renewal before renewBeforeExpirySeconds before expiry, then one, no loop',
     async (_what, serverAhead) => {
       pool.controls.setClockOffsetSeconds(serverAhead);
-      const { probe } = await signedIn(pool);
+      const callback = await startSignIn(pool);
+      // From the callback on, this page's clock and timers are fake (the emulator keeps the real clock, plus the
+      // offset), starting on a whole second: expires_at is in whole seconds.
+      fakeClock();
+      vi.setSystemTime(Math.ceil(Date.now() / 1000) * 1000);
+      const signedInAt = Date.now();
+      const sent = tokenRequestsSent(pool);
+      const { probe, navigate } = await landOnCallback(pool, callback);
+      await until(() => expect(navigate).toHaveBeenCalledWith('/reports', { replace: true }));
+      expect(Date.now()).toBe(signedInAt);
       const user = probe.current().user;
       expect(probe.current().status).toBe('authenticated');
-      // expiresAt is on this browser's clock: an hour from now, whatever the server's clock says
-      expect((user?.expiresAt ?? 0) - Date.now()).toBeGreaterThan(3500_000);
+      expect(sent()).toBe(1); // the code exchange
+      // expiresAt is on this browser's clock: an hour from now (expires_in), whatever the server's clock says
+      expect((user?.expiresAt ?? 0) - signedInAt).toBe(3600_000);
       expect(user?.claims.iat ?? 0).toBeGreaterThan(Date.now() / 1000 + serverAhead - 60);
       expect(await act(() => probe.current().getAccessToken())).toBe(user?.accessToken); // not near expiry: no renewal
-      await act(() => new Promise((resolve) => setTimeout(resolve, 200)));
-      expect(pool.controls.requestCounts().token).toBe(1);
+      // The renewal is due renewBeforeExpirySeconds (60 s by default) before expiry: not a millisecond earlier …
+      const due = (user?.expiresAt ?? 0) - 60_000;
+      await advance((due - 1 - Date.now()) / 1000);
+      expect(sent()).toBe(1);
+      expect(probe.current()).toMatchObject({ status: 'authenticated', error: null });
+      expect(probe.current().user?.accessToken).toBe(user?.accessToken);
+      // … then it happens, once, and the session carries on
+      await advance(0.001);
+      expect(sent()).toBe(2);
+      await until(() => expect(probe.current().user?.accessToken).not.toBe(user?.accessToken));
+      expect(probe.current()).toMatchObject({ status: 'authenticated', error: null });
+      expect(pool.controls.requestCounts().token).toBe(2);
+      // No loop: the next renewal is due an hour on, not sooner.
+      await advance(3000);
+      expect(sent()).toBe(2);
       expect(probe.current().status).toBe('authenticated');
     },
   );
