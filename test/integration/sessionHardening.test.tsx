@@ -142,6 +142,9 @@ describe('renewal under faults (RFC 9700 §4.14)', () => {
   it('refresh-invalid_grant: a revoked refresh token clears the session in every tab, one prompt each, no loop', async () => {
     const { page } = await signedIn(pool, { renewBeforeExpirySeconds: 7200 });
     page.unmount();
+    // The tabs' timers (the scheduled renewal, a retry's back-off, the clock check) run on a fake clock from here.
+    fakeClock();
+    const sent = tokenRequestsSent(pool);
     const a = makeProbe('A:');
     const b = makeProbe('B:');
     renderApp(
@@ -158,12 +161,12 @@ describe('renewal under faults (RFC 9700 §4.14)', () => {
       </RequireAuth>,
       { storage: 'memory' },
     );
-    await screen.findByText('B:status:authenticated error:none');
+    await until(() => expect(screen.getByText('B:status:authenticated error:none')).toBeTruthy());
     pool.controls.revokeUserSessions('alice');
     await act(() =>
       expect(a.current().getAccessToken()).rejects.toMatchObject({ code: 'refresh', error: 'invalid_grant' }),
     );
-    await vi.waitFor(() => expect(screen.getAllByRole('alert')).toHaveLength(2));
+    await until(() => expect(screen.getAllByRole('alert')).toHaveLength(2));
     // The tab that renewed and the one told by it say the same to the user.
     for (const alert of screen.getAllByRole('alert'))
       expect(alert.textContent).toContain('Session expired — sign in again.');
@@ -172,9 +175,16 @@ describe('renewal under faults (RFC 9700 §4.14)', () => {
     expect(screen.getAllByRole('button', { name: 'Sign in again' })).toHaveLength(2);
     expect(stored(pool)).toBeNull();
     expect(redirectTo).not.toHaveBeenCalled();
-    await act(() => new Promise((resolve) => setTimeout(resolve, 300)));
-    expect(pool.controls.requestCounts().token).toBe(2);
+    expect(sent()).toBe(1);
+    expect(pool.controls.requestCounts().token).toBe(2); // the sign-in's, and the refused renewal
+    // No loop: nothing more happens while the tabs stay open — past the longest back-off (60 s), the renewal
+    // scheduled at the start (halfway, 30 min) and the tokens' expiry (1 h).
+    await advance(2 * 3600);
+    expect(sent()).toBe(1);
     expect(redirectTo).not.toHaveBeenCalled();
+    expect(a.current()).toMatchObject({ status: 'unauthenticated', error: { code: 'refresh' } });
+    expect(b.current()).toMatchObject({ status: 'unauthenticated', error: { code: 'refresh' } });
+    expect(screen.getAllByRole('button', { name: 'Sign in again' })).toHaveLength(2);
   });
 
   it('refresh-junk-id_token: a renewal answered with an ID token that is not a JWT ends the session, saying to sign in again', async () => {
