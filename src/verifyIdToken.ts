@@ -30,8 +30,8 @@ function check(
 /**
  * Verifies a Cognito ID token before anything is stored: the RS256 signature against the pool's keys (any other
  * `alg`, including `none` and `HS256`, is refused; `kid` is required), then `iss` (any of the issuers given), `aud`
- * (the client, as a string or the one item of an array; `azp` when present), `token_use: 'id'`, `exp` and `iat` within the
- * leeway, `sub`, and `nonce` when one is expected.
+ * (the client, as a string or the one item of an array; `azp` when present), `token_use: 'id'`, `exp` and `iat`
+ * within the leeway, `sub`, and `nonce` when one is expected.
  *
  * @param idToken - the compact JWS
  * @param keys - the pool's key set, usually a {@link JwksCache}
