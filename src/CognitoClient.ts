@@ -180,9 +180,34 @@ export class CognitoClient {
       }
     };
 
+    /**
+     * Without a domain, the discovery document, read once (oidc-client-ts keeps it) and cached for the callback page,
+     * before any of its endpoints is used: its `issuer` must be the pool's.
+     */
+    const discover = async (): Promise<void> => {
+      if (e) return;
+      const discovered = await within(oidc.metadataService.getMetadata()).catch((cause: unknown) => {
+        const { code, message } = AuthError.from(cause, 'config');
+        throw new AuthError(
+          code,
+          `discovery: ${metadataUrl} failed (${message})${code === 'config' ? ' — check userPoolId, region and endpoint/authority.' : ''}`,
+          { cause },
+        );
+      });
+      if (!issuers.includes(discovered.issuer as string)) {
+        throw new AuthError(
+          'config',
+          `discovery: issuer "${String(discovered.issuer)}" is not ${issuers.join(' or ')} — check authority/endpoint.`,
+        );
+      }
+      sessionStorage.setItem(metadataKey(issuer), JSON.stringify(discovered));
+    };
+
     const revoke = async (tokens: { refresh_token?: string | undefined } | null): Promise<void> => {
       if (tokens?.refresh_token)
-        await within(oidc.revokeToken(tokens.refresh_token, 'refresh_token')).catch(() => undefined);
+        await within(discover().then(() => oidc.revokeToken(tokens.refresh_token!, 'refresh_token'))).catch(
+          () => undefined,
+        );
     };
 
     Object.assign(this, {
@@ -194,23 +219,7 @@ export class CognitoClient {
       revoke,
 
       signIn: async ({ returnTo, identityProvider, loginHint, lang, replace }: SignInOptions) => {
-        if (!e) {
-          const discovered = await within(oidc.metadataService.getMetadata()).catch((cause: unknown) => {
-            const { code, message } = AuthError.from(cause, 'config');
-            throw new AuthError(
-              code,
-              `discovery: ${metadataUrl} failed (${message})${code === 'config' ? ' — check userPoolId, region and endpoint/authority.' : ''}`,
-              { cause },
-            );
-          });
-          if (!issuers.includes(discovered.issuer as string)) {
-            throw new AuthError(
-              'config',
-              `discovery: issuer "${String(discovered.issuer)}" is not ${issuers.join(' or ')} — check authority/endpoint.`,
-            );
-          }
-          sessionStorage.setItem(metadataKey(issuer), JSON.stringify(discovered));
-        }
+        await discover();
         const request = await oidc.createSigninRequest({
           state: { returnTo: sanitizeReturnTo(returnTo, config.appOrigin) },
           nonce: crypto.randomUUID(),
@@ -231,6 +240,7 @@ export class CognitoClient {
           );
         });
         if (new URL(url).searchParams.has('code')) jwks.load().catch(() => undefined);
+        await discover();
         const response = await within(oidc.processSigninResponse(url)).catch((error: unknown) => {
           throw tokenRequestError(error, error instanceof ErrorResponse ? 'callback' : 'token');
         });
@@ -266,8 +276,9 @@ export class CognitoClient {
           profile,
           data: user.state,
         } as UseRefreshTokenArgs['state'];
-        // The keys first: a refresh token spent (and, with rotation, replaced) must not be lost to a failed key fetch.
-        await jwks.load().catch(passingFault);
+        // The keys (and the endpoints) first: a refresh token spent (and, with rotation, replaced) must not be lost to
+        // a failed key fetch.
+        await Promise.all([jwks.load(), discover()]).catch(passingFault);
         const response = await within(oidc.useRefreshToken({ state, timeoutInSeconds: seconds })).catch(
           (error: unknown) => {
             // A final OAuth error ends the session; a refresh token revoked or expired (invalid_grant) reads as in
@@ -313,7 +324,7 @@ export class CognitoClient {
       },
 
       logoutUrl: async () => {
-        const logout = e?.logout ?? (await oidc.metadataService.getEndSessionEndpoint());
+        const logout = e?.logout ?? (await discover(), await oidc.metadataService.getEndSessionEndpoint());
         if (!logout)
           throw new AuthError(
             'signout',

@@ -7,6 +7,7 @@ import {
   ISSUER,
   renderWithProvider,
   statusProbe,
+  storeSession,
   stubCognito,
   tokenResponse,
 } from './support/fakeCognito.js';
@@ -80,6 +81,58 @@ describe('without a domain', () => {
     await screen.findByText('unauthenticated');
     await act(() => expect(probe.current().signIn()).rejects.toMatchObject({ code: 'config' }));
     expect(redirectTo).not.toHaveBeenCalled();
+  });
+
+  it("sends no token to a discovery document's endpoints when its issuer is not the pool's, in a tab that did not sign in (renewal, sign-out)", async () => {
+    await storeSession();
+    const EVIL = 'https://evil.test';
+    const cognito = stubCognito({
+      discovery: {
+        ...DISCOVERY,
+        issuer: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other',
+        token_endpoint: `${EVIL}/oauth2/token`,
+        revocation_endpoint: `${EVIL}/oauth2/revoke`,
+        end_session_endpoint: `${EVIL}/logout`,
+      },
+    });
+    const probe = statusProbe();
+    renderWithProvider(<probe.Probe />, { renewBeforeExpirySeconds: 7200 }, NO_DOMAIN);
+    await screen.findByText('authenticated');
+    await act(() => probe.current().getAccessToken()); // renews on every read; the old token is still valid
+    expect(probe.current().error?.code).toBe('network'); // retried later: the session stays
+    expect(probe.current().status).toBe('authenticated');
+    await act(() => expect(probe.current().signOut()).rejects.toMatchObject({ code: 'config' }));
+    expect(cognito.seen.map((r) => r.url).filter((url) => url.startsWith(EVIL))).toEqual([]);
+    expect(vi.mocked(redirectTo).mock.calls.flat().join()).not.toContain(EVIL);
+  });
+
+  it("sends no code to a discovery document's token endpoint when its issuer is not the pool's (the cached one damaged)", async () => {
+    stubCognito({ discovery: DISCOVERY });
+    const probe = statusProbe();
+    const page = renderWithProvider(<probe.Probe />, {}, NO_DOMAIN);
+    await screen.findByText('unauthenticated');
+    await act(() => probe.current().signIn());
+    page.unmount();
+    const { state } = Object.fromEntries(
+      new URL(vi.mocked(redirectTo).mock.calls[0]?.[0] ?? '').searchParams,
+    );
+    sessionStorage.setItem(`react-cognito-sso:metadata:${ISSUER}`, '{not JSON');
+    window.history.pushState(null, '', `/callback?code=c&state=${state ?? ''}`);
+    const cognito = stubCognito({
+      discovery: { ...DISCOVERY, issuer: `${ISSUER}x`, token_endpoint: 'https://evil.test/oauth2/token' },
+    });
+    const callback = statusProbe();
+    renderWithProvider(
+      <>
+        <AuthCallback navigate={vi.fn()} />
+        <callback.Probe />
+      </>,
+      {},
+      NO_DOMAIN,
+    );
+    await waitFor(() => expect(callback.current().error?.code).toBe('config'));
+    expect(callback.current().error?.message).toMatch(/^discovery: issuer ".*x" is not /);
+    expect(cognito.seen.map((r) => r.url).filter((url) => url.startsWith('https://evil.test'))).toEqual([]);
   });
 
   it.each([

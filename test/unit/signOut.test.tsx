@@ -5,6 +5,7 @@ import {
   APP,
   CONFIG,
   DOMAIN,
+  ISSUER,
   json,
   renderWithProvider,
   statusProbe,
@@ -76,15 +77,28 @@ describe('signOut()', () => {
     expect(redirectTo).toHaveBeenCalledOnce();
   });
 
-  it('reports a logout URL it cannot find as the session error (status error), once the session is cleared', async () => {
-    await storeSession();
-    stubCognito(); // no discovery document: no end_session_endpoint to be had
-    renderWithProvider(<Probe />, {}, { userPoolId: CONFIG.userPoolId, clientId: CONFIG.clientId });
-    await act(() => expect(auth().signOut()).rejects.toMatchObject({ code: 'signout' }));
-    expect(auth()).toMatchObject({ status: 'error', user: null, error: { code: 'signout' } });
-    expect(sessionStorage.getItem(USER_KEY)).toBeNull();
-    expect(redirectTo).not.toHaveBeenCalled();
-  });
+  it.each([
+    [
+      'publishes no end_session_endpoint',
+      { discovery: { issuer: ISSUER } },
+      'signout',
+      /no end_session_endpoint/,
+    ],
+    ['cannot be read', {}, 'config', /^discovery: .* failed/],
+  ] as const)(
+    'reports a logout URL it cannot find (the discovery document %s) as the session error (status error), once the session is cleared',
+    async (_, handlers, code, message) => {
+      await storeSession();
+      stubCognito(handlers);
+      renderWithProvider(<Probe />, {}, { userPoolId: CONFIG.userPoolId, clientId: CONFIG.clientId });
+      await act(() =>
+        expect(auth().signOut()).rejects.toMatchObject({ code, message: expect.stringMatching(message) }),
+      );
+      expect(auth()).toMatchObject({ status: 'error', user: null, error: { code } });
+      expect(sessionStorage.getItem(USER_KEY)).toBeNull();
+      expect(redirectTo).not.toHaveBeenCalled();
+    },
+  );
 
   it('still signs out locally and at Cognito when the revoke request fails', async () => {
     await storeSession();
