@@ -55,7 +55,8 @@ export class CognitoClient {
    * user (`sub`) and must be newer than the session's (`iat` not earlier, not the same token: no replay of an old
    * one); an answer without an ID token keeps the old one, without a `refresh_token` keeps the old one, a rotated one
    * replaces it. When the key set cannot be fetched to verify the answer (`network`), a rotated refresh token in it is
-   * stored here, beside the session's tokens, for the retry.
+   * stored here, beside the session's tokens, for the retry — unless the stored session changed meanwhile; a rotated
+   * one not kept (another user's session stored meanwhile) or from a rejected answer is revoked.
    * `invalid_grant` (and the other final OAuth errors) → code `refresh`; any other error answer, a timeout, a 5xx or
    * a malformed body → `network`.
    *
@@ -167,6 +168,11 @@ export class CognitoClient {
         nonce,
       });
 
+    const read = (): User | null => {
+      const stored = storage.getItem(key);
+      return stored ? parseSession(stored) : null;
+    };
+
     const store = (user: User | null): void => {
       if (!user) return storage.removeItem(key);
       try {
@@ -211,10 +217,7 @@ export class CognitoClient {
     };
 
     Object.assign(this, {
-      read: () => {
-        const stored = storage.getItem(key);
-        return stored ? parseSession(stored) : null;
-      },
+      read,
       store,
       revoke,
 
@@ -301,22 +304,32 @@ export class CognitoClient {
             'The token endpoint answered without an access token or its lifetime (expires_in).',
           );
         if (response.id_token) {
-          const claims = await verify(response).catch((error: AuthError) => {
-            // A key-set fault after the refresh token was spent: a rotated one replaces it beside the session's
-            // tokens, or the retry would present the spent one (`invalid_grant` under rotation without grace).
-            if (error.code === 'config' && response.refresh_token)
-              store(new User({ ...user, refresh_token: response.refresh_token }));
-            return passingFault(error);
-          });
-          const { sub, iat } = claims;
-          if (sub !== profile.sub) rejectIdToken(`sub is "${sub}", expected "${profile.sub}"`);
-          // The server's clock only moves on: a token issued before the session's own, or that one again, is a replay.
-          if (iat < profile.iat || response.id_token === id_token)
-            rejectIdToken(
-              `iat ${iat} is not after the session's ID token (iat ${profile.iat}): a replayed token`,
-            );
-          // The new token's verified claims, as oidc-client-ts sets them — unless the answer turned its processing off.
-          response.profile = claims as unknown as typeof response.profile;
+          try {
+            const claims = await verify(response);
+            const { sub, iat } = claims;
+            if (sub !== profile.sub) rejectIdToken(`sub is "${sub}", expected "${profile.sub}"`);
+            // The server's clock only moves on: a token issued before the session's own, or that one again, is a
+            // replay.
+            if (iat < profile.iat || response.id_token === id_token)
+              rejectIdToken(
+                `iat ${iat} is not after the session's ID token (iat ${profile.iat}): a replayed token`,
+              );
+            // The new token's verified claims, as oidc-client-ts sets them — unless the answer turned its processing
+            // off.
+            response.profile = claims as unknown as typeof response.profile;
+          } catch (error) {
+            // The refresh token is spent. After a key-set fault (retried), a rotated one replaces it beside the
+            // session's tokens, or the retry would present the spent one (`invalid_grant` under rotation without
+            // grace) — unless the stored session changed meanwhile. A rotated one that is not kept is revoked, unless
+            // the same user's session may share its family (as in Session's renewal).
+            const now = read();
+            if ((error as AuthError).code !== 'token' && now?.refresh_token === refresh_token) {
+              if (response.refresh_token) store(new User({ ...user, refresh_token: response.refresh_token }));
+            } else if ((error as AuthError).code === 'token' || now?.profile.sub !== profile.sub) {
+              await revoke(response);
+            }
+            return passingFault(error as AuthError);
+          }
         } else if (id_token) {
           response.id_token = id_token;
         }

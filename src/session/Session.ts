@@ -239,6 +239,11 @@ export class Session implements AuthSession {
         const error = AuthError.from(cause, 'refresh');
         log(`renewal: failed (${error.code})`);
         if (error.code === 'network') {
+          // A renewal that spent the refresh token and could not check the answer may have stored a rotated one beside
+          // these tokens (CognitoClient.refresh): this tab and the others take it; the back-off stays.
+          const stored = client.read();
+          if (stored && stored.access_token === before && stored.refresh_token !== current?.refresh_token)
+            channel?.postMessage((synced = serialise((current = stored))));
           set({ error });
           schedule(Math.min(2 ** ++failures, 60) * 1000);
         } else if (error.code !== 'session') {

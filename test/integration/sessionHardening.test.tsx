@@ -1,11 +1,12 @@
 import { act, screen } from '@testing-library/react';
 import type { CognitoEmulator, EmulatorUser } from 'react-cognito-sso/emulator';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { RequireAuth } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
 import { advance, fakeClock, until } from '../unit/support/fakeTime.js';
 import {
   ALICE,
+  CLIENT_ID,
   allStorage,
   landOnCallback,
   makeProbe,
@@ -14,6 +15,7 @@ import {
   signedIn,
   startSignIn,
   stored,
+  userKey,
 } from './support/emulatorApp.js';
 import { setUpEmulatorPool } from './support/setUpEmulatorPool.js';
 
@@ -35,6 +37,16 @@ const rotating = setUpEmulatorPool({ refreshTokenRotation: { enabled: true, retr
 afterEach(() => {
   pool.controls.setClockOffsetSeconds(0);
 });
+
+/** A raw tab on the SDK's channel that asks the open tabs for their session; `answers` collects what they send. */
+function askPeers() {
+  const peer = new BroadcastChannel(`react-cognito-sso:${CLIENT_ID}`);
+  onTestFinished(() => peer.close());
+  const answers: unknown[] = [];
+  peer.onmessage = ({ data }: MessageEvent) => answers.push(data);
+  peer.postMessage('ask');
+  return { answers };
+}
 
 /** Renews now (renewBeforeExpirySeconds 7200 makes every getAccessToken() renew) and returns the token. */
 const renewNow = (probe: ReturnType<typeof makeProbe>) => act(() => probe.current().getAccessToken());
@@ -107,23 +119,66 @@ describe('renewal under faults (RFC 9700 §4.14)', () => {
     expect(probe.current()).toMatchObject({ status: 'authenticated', error: null });
   });
 
-  it('refresh-jwks-refetch-fault under rotation (grace 0): the rotated refresh token is kept with the old tokens, so the next renewal succeeds instead of ending the session', async () => {
+  it.each([
+    [
+      'an HTML page (a captive portal)',
+      { status: 200, body: '<html>portal</html>', contentType: 'text/html' },
+    ],
+    ['a 503', { status: 503, body: '' }],
+    ['a dropped connection', { drop: true }],
+  ] as const)(
+    'refresh-jwks-refetch-fault under rotation (grace 0), the key set answering %s: the rotated refresh token is kept with the old tokens, in this tab and the others, so the next renewal succeeds instead of ending the session',
+    async (_what, fault) => {
+      const { probe } = await signedIn(rotating, { renewBeforeExpirySeconds: 7200 });
+      const before = stored(rotating);
+      rotating.controls.rotateSigningKeys();
+      rotating.controls.failNext('jwks', 1, fault);
+      expect(await renewNow(probe)).toBe(before?.access_token);
+      expect(probe.current()).toMatchObject({ status: 'authenticated', error: { code: 'network' } });
+      const kept = stored(rotating);
+      expect(kept?.refresh_token).not.toBe(before?.refresh_token); // the spent one no longer works
+      expect({ ...kept, refresh_token: before?.refresh_token }).toEqual(before);
+      const { answers } = askPeers();
+      await vi.waitFor(() => expect(answers).toHaveLength(1)); // what another tab is handed
+      expect(String(answers[0])).toContain(`"refresh_token":"${kept?.refresh_token ?? '-'}"`);
+      expect(await renewNow(probe)).not.toBe(before?.access_token);
+      expect(probe.current()).toMatchObject({ status: 'authenticated', error: null });
+      expect(rotating.controls.requestCounts().token).toBe(3);
+    },
+  );
+
+  it('refresh-jwks-refetch-fault under rotation, after another user signed in meanwhile: that session stands, and the rotated refresh token is revoked', async () => {
     const { probe } = await signedIn(rotating, { renewBeforeExpirySeconds: 7200 });
-    const before = stored(rotating);
-    rotating.controls.rotateSigningKeys();
-    rotating.controls.failNext('jwks', 1, {
-      status: 200,
-      body: '<html>portal</html>',
-      contentType: 'text/html',
+    const alice = JSON.parse(sessionStorage.getItem(userKey(rotating)) ?? '{}') as Record<string, unknown>;
+    const bob = JSON.stringify({
+      ...alice,
+      access_token: 'access-bob',
+      refresh_token: 'refresh-bob',
+      profile: { ...(alice.profile as object), sub: 'sub-bob' },
     });
-    expect(await renewNow(probe)).toBe(before?.access_token);
-    expect(probe.current()).toMatchObject({ status: 'authenticated', error: { code: 'network' } });
-    const kept = stored(rotating);
-    expect(kept?.refresh_token).not.toBe(before?.refresh_token); // the spent one no longer works
-    expect({ ...kept, refresh_token: before?.refresh_token }).toEqual(before);
-    expect(await renewNow(probe)).not.toBe(before?.access_token);
-    expect(probe.current()).toMatchObject({ status: 'authenticated', error: null });
-    expect(rotating.controls.requestCounts().token).toBe(3);
+    rotating.controls.rotateSigningKeys();
+    rotating.controls.failNext('jwks', 1, { status: 503, body: '' });
+    rotating.controls.failNext('token', 1, { delayMs: 300 });
+    const renewal = probe.current().getAccessToken();
+    await vi.waitFor(() => expect(rotating.controls.requestCounts().token).toBe(2));
+    sessionStorage.setItem(userKey(rotating), bob); // another tab's sign-in, its message not yet here
+    await act(async () => {
+      expect(await renewal).toBe(alice.access_token);
+    });
+    expect(sessionStorage.getItem(userKey(rotating))).toBe(bob);
+    expect(rotating.controls.requestCounts().revoke).toBe(1);
+  });
+
+  it('a renewed ID token rejected under rotation ends the session and revokes the rotated refresh token it came with', async () => {
+    const { probe } = await signedIn(rotating, { renewBeforeExpirySeconds: 7200 });
+    rotating.controls.tamperNextIdToken({ claims: { aud: 'another-client' } });
+    await act(() => expect(probe.current().getAccessToken()).rejects.toMatchObject({ code: 'token' }));
+    expect(probe.current()).toMatchObject({
+      status: 'unauthenticated',
+      user: null,
+      error: { code: 'token' },
+    });
+    expect(rotating.controls.requestCounts()).toMatchObject({ token: 2, revoke: 1 });
   });
 
   it('refresh-online: after an offline failure the renewal resumes as soon as the browser is back online', async () => {
