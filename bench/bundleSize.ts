@@ -100,4 +100,4 @@ export const SIZE_TARGET = { sdk: 4 * 1024, stack: 23 * 1024 } as const;
  * size (1.06×); the SDK's own code still misses its target. Lower these as the code shrinks, never raise them without
  * a reason in the commit message.
  */
-export const SIZE_BUDGET = { sdk: 9_590, stack: 20_170, bridge: 1_560 } as const;
+export const SIZE_BUDGET = { sdk: 9_660, stack: 20_250, bridge: 1_560 } as const;
