@@ -25,9 +25,10 @@ const serialise = (user: User) => user.toStorageString() as `{${string}`;
 const noop = (): void => undefined;
 
 /**
- * The callback URL (Cognito's answer) this page was loaded with: the first Session on it takes `code` and `state`
- * out of the address bar at once, before anything renders, and keeps them here for `<AuthCallback>` (React may
- * construct the Session again, e.g. React 18's StrictMode, after the address bar was cleaned).
+ * The callback URL (Cognito's answer) this page was loaded with, from the first Session built on it — which takes
+ * `code` and `state` out of the address bar at once, before anything renders — to another built before one starts
+ * (React may build it again, e.g. React 18's StrictMode, once the address bar is clean). Cleared when a Session starts:
+ * the one React keeps holds the answer itself.
  */
 let landed: string | undefined;
 
@@ -76,7 +77,7 @@ export class Session implements AuthSession {
   declare getToken: (kind: 'access' | 'id', options: { forceRenew: boolean }) => Promise<string>;
   /**
    * Finishes the sign-in on the callback page, once however often it is called while in progress: the one this page
-   * landed on (see {@link landed}: its address bar is clean by now), else `href`'s. Resolves to the sanitised return
+   * landed on (its address bar is clean by now, see {@link landed}), else `href`'s. Resolves to the sanitised return
    * path — `/` when the page holds no response this tab is waiting for (reloaded, reached with Back, or an already
    * used `state`) but a session exists (in this tab, or, while `loading`, in another that sends it).
    */
@@ -101,7 +102,9 @@ export class Session implements AuthSession {
       landed = location.href;
       history.replaceState(history.state, '', location.pathname);
     }
-    onCallback &&= !!landed;
+    /** This page's answer, for `<AuthCallback>`. */
+    let answer = onCallback ? landed : undefined;
+    onCallback = !!answer;
     let state: AuthState = {
       status: current
         ? 'authenticated'
@@ -201,7 +204,7 @@ export class Session implements AuthSession {
         const due = Date.now() + delay;
         // A longer timeout than setTimeout's (about 24.8 days) would fire at once: a renewal loop. The clock check
         // renews those (a token that long-lived is not Cognito's, which gives a day at most).
-        if (delay < 2 ** 31 - 1) timer = setTimeout(renewQuietly, delay);
+        if (delay <= 2 ** 31 - 1) timer = setTimeout(renewQuietly, delay);
         clock = setInterval(() => Date.now() < due || renewQuietly(), 5_000);
       }
     };
@@ -360,8 +363,8 @@ export class Session implements AuthSession {
       completeSignIn: (href: string) => {
         onCallback = false;
         callbackStarted?.();
-        href = landed ?? href;
-        landed = undefined;
+        href = answer ?? href;
+        answer = undefined;
         return (callback ??= finishSignIn(href).finally(() => (callback = undefined)));
       },
       signIn: (options: SignInOptions = {}) => {
@@ -409,6 +412,7 @@ export class Session implements AuthSession {
         );
       },
       start: () => {
+        landed = undefined;
         const tab = tabs ? new BroadcastChannel(name) : undefined;
         if (tab) tab.onmessage = ({ data }: MessageEvent<unknown>) => receive(data);
         channel = tab;

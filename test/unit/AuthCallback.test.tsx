@@ -383,6 +383,17 @@ describe('<AuthCallback>', () => {
     expect(redirectTo).toHaveBeenCalledOnce(); // at once: no callback to wait for
   });
 
+  it("forgets a callback page's answer that no <AuthCallback> took, once its provider started: a later provider at the callback path is not on one", async () => {
+    await landOnCallback('/', (state) => `code=c&state=${state}`);
+    stubCognito();
+    const first = renderWithProvider(<Probe />, { storage: 'local' }); // no <AuthCallback>: the answer is not taken
+    expect(auth().status).toBe('loading');
+    expect(window.location.search).toBe('');
+    first.unmount();
+    renderWithProvider(<Probe />, { storage: 'local' }); // the same path, by client-side navigation
+    expect(auth().status).toBe('unauthenticated');
+  });
+
   it('tells a tab that asked while the code exchange ran that it has no session, once the exchange fails', async () => {
     await landOnCallback('/', (state) => `code=used&state=${state}`);
     const { release, released } = gate();
