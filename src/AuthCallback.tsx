@@ -20,13 +20,13 @@ export interface AuthCallbackProps {
 }
 
 /**
- * The `/callback` route: finishes the sign-in exactly once (also under StrictMode) — whose `code` and `state`
- * `<CognitoProvider>` took out of the address bar before the app rendered, also while this component loads lazily —,
- * verifies the ID token, stores the session and navigates to the return path (same-origin only; anything else →
- * `/`). Failures — Cognito's `error=`, an unknown or replayed `state`, a failed code exchange, a rejected ID token —
- * render a message and a "Sign in again" button, never a redirect loop. Reloaded, reached again with Back (also from the back/forward cache) or with an already used
- * `state`, it makes no second token request: with a session it goes straight to the app (`/`), without one it says
- * the sign-in expired, with "Sign in again".
+ * The `/callback` route (render it by route, not by testing the query: `<CognitoProvider>` takes `code` and `state`
+ * out of the address bar when it first renders): finishes the sign-in exactly once (also under StrictMode), verifies
+ * the ID token, stores the session and navigates to the return path (same-origin only; anything else → `/`).
+ * Failures — Cognito's `error=`, an unknown or replayed `state`, a failed code exchange, a rejected ID token — render
+ * a message and a "Sign in again" button, never a redirect loop. Reloaded, reached again with Back (also from the
+ * back/forward cache) or with an already used `state`, it makes no second token request: with a session it goes
+ * straight to the app (`/`), without one it says the sign-in expired, with "Sign in again".
  *
  * @throws AuthError code `provider` outside `<CognitoProvider>`; code `config` without `navigate` under
  *   `storage: 'memory'`
