@@ -8,9 +8,11 @@ import { verifyCodeChallenge } from './verifyCodeChallenge.js';
  * `grant_type=authorization_code`: the code must be known, unused, under 5 minutes old and bound to this
  * `client_id`, this exact `redirect_uri` and a `code_verifier` whose S256 hash is the `code_challenge`. The
  * code is spent by the first attempt that names it, right or wrong (also one missing `redirect_uri` or
- * `code_verifier`: Cognito answers `invalid_grant` to the retry). Answers ID (with `openid`), access and refresh tokens.
+ * `code_verifier`: Cognito answers `invalid_grant` to the retry, as an AWS answer on re:Post reports). Answers ID
+ * (with `openid`), access and refresh tokens.
  *
  * @see https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html
+ * @see https://repost.aws/questions/QUDAAkuVB3QPKKnMLWQjSTvw
  */
 export async function exchangeAuthorizationCode(
   ctx: EmulatorContext,

@@ -88,7 +88,11 @@ describe('failNext', () => {
     // The start of the body ('{') arrives with the headers …
     const reader = (response.body as ReadableStream<Uint8Array>).getReader();
     let start = '';
-    while (start === '') start = new TextDecoder().decode((await reader.read()).value);
+    while (start === '') {
+      const { done, value } = await reader.read();
+      expect(done).toBe(false); // a closed body would end the test here, not spin
+      start = new TextDecoder().decode(value);
+    }
     expect(start).toBe('{');
     // … and the rest does not: once the emulator has answered a later request in full, the body is still open.
     let settled = false;
