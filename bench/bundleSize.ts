@@ -97,7 +97,7 @@ export const SIZE_TARGET = { sdk: 4 * 1024, stack: 23 * 1024 } as const;
 /**
  * What CI enforces, in gzip bytes: a regression guard a little above today's size (`bridge`: what the opt-in
  * react-oidc-context bridge adds to the stack). The stack is within {@link SIZE_TARGET} and about the baseline's
- * size (1.06×); the SDK's own code still misses its target. Lower these as the code shrinks, never raise them without
+ * size (1.07×); the SDK's own code still misses its target. Lower these as the code shrinks, never raise them without
  * a reason in the commit message.
  */
 export const SIZE_BUDGET = { sdk: 9_660, stack: 20_250, bridge: 1_560 } as const;
