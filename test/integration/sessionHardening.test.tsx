@@ -158,7 +158,7 @@ describe('renewal under faults (RFC 9700 §4.14)', () => {
     });
     rotating.controls.rotateSigningKeys();
     rotating.controls.failNext('jwks', 1, { status: 503, body: '' });
-    rotating.controls.failNext('token', 1, { delayMs: 300 });
+    rotating.controls.failNext('token', 1, { delayMs: 1500 }); // time to store another session meanwhile
     const renewal = probe.current().getAccessToken();
     await vi.waitFor(() => expect(rotating.controls.requestCounts().token).toBe(2));
     sessionStorage.setItem(userKey(rotating), bob); // another tab's sign-in, its message not yet here
