@@ -1,4 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { MAX_TIMEOUT_MS } from './maxTimeout.js';
 import { renewalDelay } from './session/renewalDelay.js';
 import { useSession } from './session/useSession.js';
 
@@ -68,12 +69,11 @@ export function useSessionExpiry(warnBeforeSeconds = 300): SessionExpiry {
       }
       setNow(time);
       next = Infinity;
-      // Next when the window opens, and inside it when `secondsLeft` changes; at most setTimeout's longest wait
-      // (about 24.8 days: a longer one fires at once).
+      // Next when the window opens, and inside it when `secondsLeft` changes; at most setTimeout's longest wait.
       if (time < expiresAt) {
         const delay = Math.min(
           Math.max(expiresAt - warnBeforeSeconds * 1000 - time, (expiresAt - time) % 1000 || 1000),
-          2 ** 31 - 1,
+          MAX_TIMEOUT_MS,
         );
         next = time + delay;
         timer = setTimeout(tick, delay);

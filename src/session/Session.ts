@@ -4,6 +4,7 @@ import { AUTH_ERROR_CODES, AuthError, SESSION_EXPIRED, type AuthErrorCode } from
 import { CognitoClient } from '../CognitoClient.js';
 import { toCognitoUser, type CognitoUser } from '../CognitoUser.js';
 import { redirectTo } from '../redirectTo.js';
+import { MAX_TIMEOUT_MS } from '../maxTimeout.js';
 import type { ResolvedConfig } from '../resolveConfig.js';
 import { sanitizeReturnTo } from '../sanitizeReturnTo.js';
 import { renewalDelay } from './renewalDelay.js';
@@ -202,9 +203,9 @@ export class Session implements AuthSession {
       if (current?.refresh_token && leader) {
         const delay = delayMs ?? renewalDelay(secondsLeft(current), renewBefore);
         const due = Date.now() + delay;
-        // A longer timeout than setTimeout's (about 24.8 days) would fire at once: a renewal loop. The clock check
-        // renews those (a token that long-lived is not Cognito's, which gives a day at most).
-        if (delay <= 2 ** 31 - 1) timer = setTimeout(renewQuietly, delay);
+        // A longer timeout would fire at once: a renewal loop. The clock check renews those (a token that long-lived
+        // is not Cognito's, which gives a day at most).
+        if (delay <= MAX_TIMEOUT_MS) timer = setTimeout(renewQuietly, delay);
         clock = setInterval(() => Date.now() < due || renewQuietly(), 5_000);
       }
     };
