@@ -186,12 +186,14 @@ export class CognitoClient {
       }
     };
 
+    /** The endpoints are known: the domain's, or a cached discovery document of the pool's. */
+    let known = !!metadata;
     /**
      * Without a domain, the discovery document, read once (oidc-client-ts keeps it) and cached for the callback page,
      * before any of its endpoints is used: its `issuer` must be the pool's.
      */
     const discover = async (): Promise<void> => {
-      if (e) return;
+      if (known) return;
       const discovered = await within(oidc.metadataService.getMetadata()).catch((cause: unknown) => {
         const { code, message } = AuthError.from(cause, 'config');
         throw new AuthError(
@@ -207,6 +209,7 @@ export class CognitoClient {
         );
       }
       sessionStorage.setItem(metadataKey(issuer), JSON.stringify(discovered));
+      known = true;
     };
 
     const revoke = async (tokens: { refresh_token?: string | undefined } | null): Promise<void> => {

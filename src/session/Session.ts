@@ -3,8 +3,8 @@ import type { AuthSession, AuthState, SignInOptions } from '../AuthContext.js';
 import { AUTH_ERROR_CODES, AuthError, SESSION_EXPIRED, type AuthErrorCode } from '../AuthError.js';
 import { CognitoClient } from '../CognitoClient.js';
 import { toCognitoUser, type CognitoUser } from '../CognitoUser.js';
-import { redirectTo } from '../redirectTo.js';
 import { MAX_TIMEOUT_MS } from '../maxTimeout.js';
+import { redirectTo } from '../redirectTo.js';
 import type { ResolvedConfig } from '../resolveConfig.js';
 import { sanitizeReturnTo } from '../sanitizeReturnTo.js';
 import { renewalDelay } from './renewalDelay.js';
@@ -246,8 +246,10 @@ export class Session implements AuthSession {
           // A renewal that spent the refresh token and could not check the answer may have stored a rotated one beside
           // these tokens (CognitoClient.refresh): this tab and the others take it; the back-off stays.
           const stored = client.read();
-          if (stored && stored.access_token === before && stored.refresh_token !== current?.refresh_token)
-            channel?.postMessage((synced = serialise((current = stored))));
+          if (stored && stored.access_token === before && stored.refresh_token !== current?.refresh_token) {
+            current = stored;
+            channel?.postMessage((synced = serialise(stored)));
+          }
           set({ error });
           schedule(Math.min(2 ** ++failures, 60) * 1000);
         } else if (error.code !== 'session') {
