@@ -1,8 +1,9 @@
 import { act, screen } from '@testing-library/react';
 import type { CognitoEmulator, EmulatorUser } from 'react-cognito-sso/emulator';
-import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RequireAuth } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
+import { peerTab } from '../unit/support/fakeCognito.js';
 import { advance, fakeClock, until } from '../unit/support/fakeTime.js';
 import {
   ALICE,
@@ -37,16 +38,6 @@ const rotating = setUpEmulatorPool({ refreshTokenRotation: { enabled: true, retr
 afterEach(() => {
   pool.controls.setClockOffsetSeconds(0);
 });
-
-/** A raw tab on the SDK's channel that asks the open tabs for their session; `answers` collects what they send. */
-function askPeers() {
-  const peer = new BroadcastChannel(`react-cognito-sso:${CLIENT_ID}`);
-  onTestFinished(() => peer.close());
-  const answers: unknown[] = [];
-  peer.onmessage = ({ data }: MessageEvent) => answers.push(data);
-  peer.postMessage('ask');
-  return { answers };
-}
 
 /** Renews now (renewBeforeExpirySeconds 7200 makes every getAccessToken() renew) and returns the token. */
 const renewNow = (probe: ReturnType<typeof makeProbe>) => act(() => probe.current().getAccessToken());
@@ -138,7 +129,8 @@ describe('renewal under faults (RFC 9700 §4.14)', () => {
       const kept = stored(rotating);
       expect(kept?.refresh_token).not.toBe(before?.refresh_token); // the spent one no longer works
       expect({ ...kept, refresh_token: before?.refresh_token }).toEqual(before);
-      const { answers } = askPeers();
+      const { peer, answers } = peerTab(`react-cognito-sso:${CLIENT_ID}`);
+      peer.postMessage('ask');
       await vi.waitFor(() => expect(answers).toHaveLength(1)); // what another tab is handed
       expect(String(answers[0])).toContain(`"refresh_token":"${kept?.refresh_token ?? '-'}"`);
       expect(await renewNow(probe)).not.toBe(before?.access_token);

@@ -328,7 +328,7 @@ describe('<AuthCallback>', () => {
     function Guard() {
       const { isLoading, isAuthenticated, signIn } = useAuth();
       useEffect(() => {
-        if (!isLoading && !isAuthenticated && !location.search.includes('code=')) guarded = signIn();
+        if (!isLoading && !isAuthenticated) guarded = signIn();
       }, [isLoading, isAuthenticated, signIn]);
       return null;
     }
@@ -347,7 +347,7 @@ describe('<AuthCallback>', () => {
     );
     await act(() => vi.advanceTimersByTimeAsync(1000));
     expect(auth().status).toBe('unauthenticated');
-    mount(); // the guard's effect runs once <AuthCallback>'s has cleaned the address bar
+    mount(); // the guard's effect runs with the address bar clean (the provider cleaned it on its first render)
     release();
     await until(() => expect(auth().status).toBe('authenticated'));
     expect(guarded).toBeDefined(); // the guard did ask, and its sign-in ended with the page's

@@ -71,8 +71,8 @@ export async function storeSession(
  * Another "tab" on the SDK's channel, as a raw `BroadcastChannel` (closed when the test ends), with the messages it
  * has received.
  */
-export function peerTab(): { peer: BroadcastChannel; answers: unknown[] } {
-  const peer = new BroadcastChannel(SYNC_NAME);
+export function peerTab(name = SYNC_NAME): { peer: BroadcastChannel; answers: unknown[] } {
+  const peer = new BroadcastChannel(name);
   const answers: unknown[] = [];
   peer.onmessage = ({ data }: MessageEvent) => answers.push(data);
   onTestFinished(() => peer.close());
