@@ -10,7 +10,8 @@
  * - `refresh`: renewal failed for good (`invalid_grant`: refresh token revoked or expired).
  * - `network`: a request failed, timed out, answered 5xx, 408 or 429 (throttled), or not JSON.
  * - `session`: no session where one is needed (e.g. `getAccessToken()` while signed out).
- * - `signout`: sign-out could not complete.
+ * - `signout`: the pool publishes no logout endpoint (set `domain`). A sign-out whose discovery document cannot be
+ *   read fails with `network` or `config`. Either way the session has already ended in every tab.
  */
 export type AuthErrorCode =
   'config' | 'provider' | 'callback' | 'state' | 'token' | 'refresh' | 'network' | 'session' | 'signout';

@@ -52,8 +52,8 @@ export interface CognitoConfig {
   /** OAuth scopes to request; must include `openid` (default: `['openid', 'email', 'profile']`). */
   scopes?: readonly string[];
   /**
-   * Where the session is kept (default: `'session'`). `'session'` survives reloads in one tab; `'local'` is shared
-   * by tabs and survives restarts; `'memory'` is lost on reload.
+   * Where the session is kept (default: `'session'`). `'session'` survives a tab's reloads, not a browser restart (a
+   * new tab receives the session from an open tab); `'local'` also survives restarts; `'memory'` is lost on reload.
    *
    * **Warning:** script injected into the page (XSS) can read tokens in `'session'` and `'local'` storage, and
    * `'local'` keeps them after the browser closes. Prefer the default.
