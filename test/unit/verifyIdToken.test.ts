@@ -91,6 +91,17 @@ describe('verifyIdToken accepts', () => {
     expect(claims.aud).toEqual([CLIENT]);
   });
 
+  it('an azp naming this client', async () => {
+    expect(await verifyIdToken(await token({ azp: CLIENT }), pool().cache, expected)).toMatchObject({
+      azp: CLIENT,
+    });
+  });
+
+  it('a token with a nonce when none is expected (none to compare, as on renewal)', async () => {
+    const options: Expected = { issuer: ISSUER, clientId: CLIENT, nowSeconds: NOW };
+    expect((await verifyIdToken(await token(), pool().cache, options)).nonce).toBe(CLAIMS.nonce);
+  });
+
   it('a token without nonce when none is expected', async () => {
     const options: Expected = { issuer: ISSUER, clientId: CLIENT, nowSeconds: NOW };
     expect((await verifyIdToken(await token({ nonce: undefined }), pool().cache, options)).sub).toBe(
@@ -177,6 +188,12 @@ describe('verifyIdToken rejects', () => {
   it('an array aud with another audience beside the client (untrusted: OIDC Core 3.1.3.7)', async () => {
     expect(await tokenError(await token({ aud: ['other', CLIENT] }))).toMatch(
       /^ID token rejected: aud is \["other","3n4b5urk1ft4fl3mg5e62d9ado"\], expected "3n4b5urk1ft4fl3mg5e62d9ado"/,
+    );
+  });
+
+  it('an array aud with the client first and another audience after it', async () => {
+    expect(await tokenError(await token({ aud: [CLIENT, 'other'] }))).toMatch(
+      /^ID token rejected: aud is \["3n4b5urk1ft4fl3mg5e62d9ado","other"\], expected "3n4b5urk1ft4fl3mg5e62d9ado"/,
     );
   });
 
@@ -326,6 +343,13 @@ describe('verifyIdToken rejects', () => {
     );
   });
 
+  it('a non-string kid, without fetching the key set', async () => {
+    const { fetchStub, cache } = pool();
+    const err = await rejection(await token({}, { kid: 1 }), cache);
+    expect(err.message).toBe('ID token rejected: kid is 1, expected a key ID — sign in again.');
+    expect(fetchStub).not.toHaveBeenCalled();
+  });
+
   it('a signature by a foreign key under the pool key’s kid', async () => {
     const forged = await signJwt(foreignKey.privateKey, { alg: 'RS256', kid: 'pool-key-1' }, CLAIMS);
     expect(await tokenError(forged)).toBe(
@@ -372,6 +396,15 @@ describe('verifyIdToken rejects', () => {
     expect(await tokenError(idToken)).toBe(
       'ID token rejected: not a JWT (header.payload.signature) — sign in again.',
     );
+  });
+
+  it('a validly signed token with a fourth part in front of it or after it', async () => {
+    const valid = await token();
+    for (const idToken of [`${part({ alg: 'RS256' })}.${valid}`, `${valid}.${part({})}`]) {
+      expect(await tokenError(idToken)).toBe(
+        'ID token rejected: not a JWT (header.payload.signature) — sign in again.',
+      );
+    }
   });
 
   it('a non-string token', async () => {
