@@ -12,6 +12,8 @@ describe('sanitizeReturnTo', () => {
     ['explore', '/explore'],
     ['?tab=2', '/?tab=2'],
     ['/a/../b', '/b'],
+    ['/share?url=https://example.com/x', '/share?url=https://example.com/x'],
+    ['/share?url=https%3A%2F%2Fexample.com', '/share?url=https%3A%2F%2Fexample.com'],
   ])('keeps the same-origin path %s as %s', (value, expected) => {
     expect(sanitizeReturnTo(value, ORIGIN)).toBe(expected);
   });
