@@ -51,6 +51,12 @@ describe('JwksCache', () => {
     expect((await cache.getKey('bare')).type).toBe('public');
   });
 
+  it('skips a null entry in the key set and finds the key after it', async () => {
+    const { cache, fetchStub } = setup(() => [null, { ...rsa, kid: 'k1' }]);
+    expect((await cache.getKey('k1')).type).toBe('public');
+    expect(fetchStub).toHaveBeenCalledTimes(1);
+  });
+
   it('refetches once on an unknown kid and finds a rotated key', async () => {
     let keys = [{ ...rsa, kid: 'k1' }];
     const { cache, fetchStub } = setup(() => keys);
@@ -107,6 +113,11 @@ describe('JwksCache', () => {
     ['a 500 answer', async () => new Response('oops', { status: 500 }), /: HTTP 500 — /],
     ['a 429 answer (throttled)', async () => new Response('{}', { status: 429 }), /: HTTP 429 — /],
     ['a 408 answer', async () => new Response('{}', { status: 408 }), /: HTTP 408 — /],
+    [
+      'a 3xx answer that fetch does not follow',
+      async () => new Response('{}', { status: 300 }),
+      /: HTTP 300 — /,
+    ],
   ])('reports %s as a network error', async (_name, answer, reason) => {
     const cache = new JwksCache(URI, { fetch: vi.fn<typeof fetch>(answer) });
     const err = await failure(cache.getKey('k1'));
