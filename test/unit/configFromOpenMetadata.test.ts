@@ -49,6 +49,14 @@ describe('configFromOpenMetadata', () => {
     ).toBe('myapp.auth.us-east-1.amazoncognito.com');
   });
 
+  it('leaves out a domain field that is not a string (e.g. null), so discovery finds the endpoints', () => {
+    for (const domain of [null, undefined, 42]) {
+      expect(configFromOpenMetadata({ ...openMetadataAuthConfig, domain })).not.toHaveProperty('domain');
+    }
+    const config = configFromOpenMetadata({ ...openMetadataAuthConfig, domain: null });
+    expect(resolveConfig(config, 'http://localhost:8585').endpoints).toBeNull();
+  });
+
   it('lets overrides win', () => {
     const config = configFromOpenMetadata(openMetadataAuthConfig, {
       storage: 'local',
@@ -80,6 +88,11 @@ describe('configFromOpenMetadata', () => {
       /^clientId: undefined is not an app client ID — set it in OpenMetadata\.$/,
     ],
     ['empty clientId', { ...openMetadataAuthConfig, clientId: '' }, /^clientId: "" is not an app client ID/],
+    [
+      'non-string clientId',
+      { ...openMetadataAuthConfig, clientId: 42 },
+      /^clientId: 42 is not an app client ID/,
+    ],
     [
       'missing authority',
       { ...openMetadataAuthConfig, authority: undefined },
