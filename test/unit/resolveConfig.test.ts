@@ -71,6 +71,14 @@ describe('resolveConfig derivations', () => {
     expect(jwksUri).toBe('http://127.0.0.1:4000/eu-west-1_AbC123xyz/.well-known/jwks.json');
   });
 
+  it('strips every trailing slash of endpoint and authority, not just the last', () => {
+    expect(resolveConfig({ ...base, endpoint: 'http://127.0.0.1:4000//' }, APP).issuer).toBe(
+      'http://127.0.0.1:4000/eu-west-1_AbC123xyz',
+    );
+    const authority = 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123xyz';
+    expect(resolveConfig({ ...base, authority: `${authority}//` }, APP).issuer).toBe(authority);
+  });
+
   it('takes the issuer from authority as given, minus a trailing slash', () => {
     const authority = 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123xyz';
     expect(resolveConfig({ ...base, authority: `${authority}/` }, APP).issuer).toBe(authority);
@@ -185,6 +193,7 @@ describe('resolveConfig derivations', () => {
       'ap-south-2',
       'ap-northeast-3',
       'ca-west-1',
+      'us-east-10', // a two-digit number, for regions to come
     ]) {
       expect(resolveConfig({ ...base, userPoolId: `${region}_AbC123xyz` }, APP).region).toBe(region);
     }
@@ -250,6 +259,16 @@ describe('resolveConfig errors', () => {
       'userPoolId whose region has a misspelt compound direction (a typo)',
       { userPoolId: 'ap-southest-1_AbC123xyz' },
       /^userPoolId: "ap-southest-1_AbC123xyz" does not start with an AWS region — /,
+    ],
+    [
+      'userPoolId whose prefix is an availability zone, not a region',
+      { userPoolId: 'eu-west-1a_AbC123xyz' },
+      /^userPoolId: "eu-west-1a_AbC123xyz" does not start with an AWS region — /,
+    ],
+    [
+      'userPoolId whose region has a stray character in front',
+      { userPoolId: 'x-eu-west-1_AbC123xyz' },
+      /^userPoolId: "x-eu-west-1_AbC123xyz" does not start with an AWS region — /,
     ],
     [
       'userPoolId with an upper-case region',
@@ -362,6 +381,20 @@ describe('resolveConfig errors', () => {
       'non-loopback http authority',
       { authority: 'http://issuer.example.com/eu-west-1_AbC123xyz' },
       /^authority: "http:\/\/issuer\.example\.com\/eu-west-1_AbC123xyz" is not an https URL/,
+    ],
+    [
+      'non-loopback http authority whose path holds an https URL (a plain-http proxy)',
+      {
+        authority: 'http://proxy.example.com/https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123xyz',
+      },
+      new RegExp(
+        String.raw`^authority: "http:\/\/proxy\.example\.com\/https:.*" is not an https URL` + HTTPS_FIX,
+      ),
+    ],
+    [
+      'non-loopback http endpoint whose path holds a loopback URL',
+      { endpoint: 'http://proxy.example.com/http://localhost:9229' },
+      /^endpoint: "http:\/\/proxy\.example\.com\/http:\/\/localhost:9229" is not an https URL/,
     ],
     [
       'authority in another region',
