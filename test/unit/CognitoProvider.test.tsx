@@ -95,6 +95,8 @@ describe('<CognitoProvider>', () => {
     '{}',
     '{"v":2,"data":"x"}',
     '{"access_token":"a","profile":null}',
+    '{"profile":{"sub":"s"}}',
+    '{"access_token":1,"profile":{"sub":"s"}}',
     '{"access_token":"a","profile":{"sub":"s"},"expires_at":"soon"}',
   ])('treats stored data that is not a usable session (%s) as signed out, and renders', async (value) => {
     sessionStorage.setItem(USER_KEY, value);
