@@ -192,4 +192,26 @@ describe('CognitoClient', () => {
     });
     expect(client.read()?.access_token).toBe(stored.access_token); // the caller stores it
   });
+
+  it("rejects a renewal answered with the session's own ID token again (a replay) and revokes the refresh token that came with it", async () => {
+    await storeSession({ refreshToken: 'refresh-1' });
+    const client = newClient();
+    const stored = client.read() as User;
+    const cognito = stubCognito({
+      onToken: () =>
+        json({
+          id_token: stored.id_token,
+          access_token: 'access-3',
+          refresh_token: 'refresh-2',
+          token_type: 'Bearer',
+          expires_in: 3600,
+        }),
+      onRevoke: () => new Response(null, { status: 200 }),
+    });
+    await expect(client.refresh(stored)).rejects.toMatchObject({
+      code: 'token',
+      message: expect.stringMatching(/a replayed token/) as unknown,
+    });
+    expect(cognito.to('/oauth2/revoke').map((r) => r.body.get('token'))).toEqual(['refresh-2']);
+  });
 });
