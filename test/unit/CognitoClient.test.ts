@@ -6,16 +6,56 @@ import { resolveConfig } from '../../src/resolveConfig.js';
 import {
   APP,
   CONFIG,
+  idToken,
   json,
   storeSession,
   stubCognito,
   tokenResponse,
   USER_KEY,
 } from './support/fakeCognito.js';
+import { b64url } from './support/signingKey.js';
 
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
 
 const newClient = () => new CognitoClient(resolveConfig(CONFIG, APP));
+
+/**
+ * An ID token of the pool's signed under a key the key set does not hold yet (a rotated key): verifying it refetches
+ * the key set.
+ */
+const tokenUnderNewKey = async (): Promise<string> =>
+  [
+    b64url(JSON.stringify({ alg: 'RS256', kid: 'rotated-kid', typ: 'JWT' })),
+    ...(await idToken()).split('.').slice(1),
+  ].join('.');
+
+/**
+ * Renews the stored session (`refresh-1`) with an answer that rotates the refresh token to `refresh-2` and whose ID
+ * token needs a key-set refetch, which fails (offline); `meanwhile` runs while the token request is out (what another
+ * tab did). Resolves to the renewal's outcome and the refresh tokens revoked.
+ */
+async function renewalWithRefetchFault(meanwhile: () => void) {
+  await storeSession({ refreshToken: 'refresh-1' });
+  const client = newClient();
+  const revoked: (string | null)[] = [];
+  const cognito = stubCognito({
+    onToken: async () => {
+      meanwhile();
+      return tokenResponse({ refresh_token: 'refresh-2', id_token: await tokenUnderNewKey() });
+    },
+    onRevoke: (body) => (revoked.push(body.get('token')), new Response(null, { status: 200 })),
+  });
+  const pool = cognito.fetch.getMockImplementation() as typeof fetch;
+  let keyFetches = 0;
+  cognito.fetch.mockImplementation((input: RequestInfo | URL, init?: RequestInit) =>
+    String(input).endsWith('/jwks.json') && ++keyFetches > 1
+      ? Promise.reject(new TypeError('fetch failed'))
+      : pool(input, init),
+  );
+  const outcome: unknown = await client.refresh(client.read() as User).catch((error: unknown) => error);
+  expect(keyFetches).toBe(2); // loaded before the token request, refetched for the new key
+  return { outcome, revoked };
+}
 
 /** Starts a sign-in and returns the callback URL Cognito would send back, with the nonce it must carry. */
 async function signInStarted(client: CognitoClient): Promise<{ callback: string; nonce: string }> {
@@ -213,5 +253,12 @@ describe('CognitoClient', () => {
       message: expect.stringMatching(/a replayed token/) as unknown,
     });
     expect(cognito.to('/oauth2/revoke').map((r) => r.body.get('token'))).toEqual(['refresh-2']);
+  });
+
+  it('revokes the rotated refresh token of a renewal whose key-set refetch fails after the session was cleared meanwhile (signed out in another tab), still as a passing fault', async () => {
+    const { outcome, revoked } = await renewalWithRefetchFault(() => sessionStorage.removeItem(USER_KEY));
+    expect(outcome).toMatchObject({ code: 'network' });
+    expect(revoked).toEqual(['refresh-2']);
+    expect(sessionStorage.getItem(USER_KEY)).toBeNull();
   });
 });
