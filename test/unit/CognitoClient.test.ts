@@ -261,4 +261,17 @@ describe('CognitoClient', () => {
     expect(revoked).toEqual(['refresh-2']);
     expect(sessionStorage.getItem(USER_KEY)).toBeNull();
   });
+
+  it("does not revoke the rotated refresh token of a renewal whose key-set refetch fails after the same user's session changed meanwhile (another tab's renewal may share its family)", async () => {
+    const { outcome, revoked } = await renewalWithRefetchFault(() => {
+      const alice = JSON.parse(sessionStorage.getItem(USER_KEY) ?? '{}') as Record<string, unknown>;
+      sessionStorage.setItem(
+        USER_KEY,
+        JSON.stringify({ ...alice, access_token: 'access-3', refresh_token: 'refresh-3' }),
+      );
+    });
+    expect(outcome).toMatchObject({ code: 'network' });
+    expect(revoked).toEqual([]);
+    expect(sessionStorage.getItem(USER_KEY)).toContain('"refresh_token":"refresh-3"');
+  });
 });
