@@ -274,4 +274,26 @@ describe('CognitoClient', () => {
     expect(revoked).toEqual([]);
     expect(sessionStorage.getItem(USER_KEY)).toContain('"refresh_token":"refresh-3"');
   });
+
+  it("gives up a key-set fetch that stalls on a renewal after requestTimeoutSeconds, not the key cache's default 10 s", async () => {
+    await storeSession();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const client = new CognitoClient(resolveConfig({ ...CONFIG, requestTimeoutSeconds: 2 }, APP));
+    const cognito = stubCognito({ onToken: () => tokenResponse() });
+    cognito.fetch.mockImplementation(
+      (_input: RequestInfo | URL, init?: RequestInit) =>
+        new Promise((_resolve, reject) => {
+          init?.signal?.addEventListener('abort', () =>
+            reject(new DOMException('The operation was aborted.', 'AbortError')),
+          );
+        }),
+    );
+    let outcome: unknown = 'pending';
+    void client.refresh(client.read() as User).catch((error: unknown) => (outcome = error));
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(outcome).toBe('pending');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(outcome).toMatchObject({ code: 'network' });
+    expect(cognito.to('/oauth2/token')).toEqual([]); // the refresh token is not spent
+  });
 });
