@@ -110,4 +110,16 @@ describe('signOut()', () => {
       `${DOMAIN}/logout?client_id=${CONFIG.clientId}&logout_uri=${encodeURIComponent(`${APP}/bye`)}`,
     );
   });
+
+  it("goes to Cognito's /logout also when already signed out in this tab (e.g. its session ended), with no revoke request", async () => {
+    const cognito = stubCognito();
+    renderWithProvider(<Probe />);
+    await screen.findByText('unauthenticated');
+    await act(() => auth().signOut());
+    expect(cognito.seen).toEqual([]);
+    expect(redirectTo).toHaveBeenCalledExactlyOnceWith(
+      `${DOMAIN}/logout?client_id=${CONFIG.clientId}&logout_uri=${encodeURIComponent(`${APP}/`)}`,
+    );
+    expect(auth()).toMatchObject({ status: 'unauthenticated', error: null });
+  });
 });
