@@ -114,6 +114,17 @@ describe('tab sync', () => {
     expect(revoked).toEqual(['refresh-2']);
   });
 
+  it('revokes the tokens of a renewal that ends after another tab signed out, and stays signed out', async () => {
+    const { peer, answer, renewal, revoked } = await renewingTab();
+    peer.postMessage(null); // signed out in another tab (no Web Locks here: it did not wait for this renewal)
+    await until(() => screen.getByText('A:unauthenticated:-'));
+    answer();
+    await act(() => expect(renewal).rejects.toMatchObject({ code: 'session' }));
+    expect(screen.getByText('A:unauthenticated:-')).toBeTruthy();
+    expect(sessionStorage.getItem(USER_KEY)).toBeNull();
+    expect(revoked).toEqual(['refresh-2']);
+  });
+
   it('keeps the tokens of a same-user renewal in another tab, dropping its own without revoking the shared family', async () => {
     const { peer, answer, renewal, revoked } = await renewingTab();
     const alice = JSON.parse(sessionStorage.getItem(USER_KEY) ?? '{}') as Record<string, unknown>;
