@@ -309,7 +309,7 @@ describe('tab sync', () => {
       peer.postMessage(session);
       // (Node's BroadcastChannel delivers `undefined` as null, so it is not among them.)
       const notSessions = ['{}', '{"profile":null}', '{"access_token":"a","profile":{}}', '{not JSON'];
-      const notCodes = ['!', '!hello', '!<img src=x onerror=alert(1)>', '!refresh ', '!toString'];
+      const notCodes = ['!', '!hello', '!<img src=x onerror=alert(1)>', '!refresh ', '!toString', '?refresh'];
       for (const message of ['refresh', 'session', 'hello', '', 42, {}, ['!'], ...notCodes, ...notSessions])
         peer.postMessage(message);
       peer.postMessage('ask');
