@@ -260,4 +260,26 @@ describe('session renewal', () => {
     expect(cognito.to('/oauth2/token')).toHaveLength(2);
     await until(() => expect(screen.getByText('token:access-2 error:none')).toBeTruthy());
   });
+
+  it('keeps a session without a refresh token when a token read finds it due for renewal: the token is handed out, no request', async () => {
+    await storeSession({ expiresIn: 3600, refreshToken: null, accessToken: 'access-1' });
+    const cognito = stubCognito();
+    const { Probe, current: auth } = capture(useAuth);
+    renderWithProvider(
+      <>
+        <App />
+        <Probe />
+      </>,
+      { renewBeforeExpirySeconds: 7200 }, // every token read finds it due
+    );
+    let token = '';
+    await act(async () => {
+      token = await auth().getAccessToken();
+    });
+    expect(token).toBe('access-1');
+    expect(screen.getByText('status:authenticated')).toBeTruthy();
+    expect(screen.getByText('token:access-1 error:none')).toBeTruthy();
+    expect(sessionStorage.getItem(USER_KEY)).toContain('"access_token":"access-1"');
+    expect(cognito.seen).toEqual([]);
+  });
 });
