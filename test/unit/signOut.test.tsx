@@ -122,4 +122,20 @@ describe('signOut()', () => {
     );
     expect(auth()).toMatchObject({ status: 'unauthenticated', error: null });
   });
+
+  it("revokes the stored session's refresh token, newer than this tab's copy (another tab's renewal, its message not here yet)", async () => {
+    await storeSession({ refreshToken: 'refresh-1' });
+    const cognito = stubCognito({ onRevoke: () => new Response('', { status: 200 }) });
+    renderWithProvider(<Probe />);
+    await screen.findByText('authenticated');
+    const stored = JSON.parse(sessionStorage.getItem(USER_KEY) ?? '{}') as Record<string, unknown>;
+    sessionStorage.setItem(
+      USER_KEY,
+      JSON.stringify({ ...stored, access_token: 'access-2', refresh_token: 'refresh-2' }),
+    );
+    await act(() => auth().signOut());
+    expect(cognito.to('/oauth2/revoke').map((r) => r.body.get('token'))).toEqual(['refresh-2']);
+    expect(sessionStorage.getItem(USER_KEY)).toBeNull();
+    expect(redirectTo).toHaveBeenCalledOnce();
+  });
 });
