@@ -185,6 +185,16 @@ describe('session renewal', () => {
     expect(screen.getByText('status:authenticated')).toBeTruthy();
   });
 
+  it('tells the other tabs nothing when a renewal fails on a network fault that kept no rotated refresh token', async () => {
+    await storeSession({ expiresIn: 30, accessToken: 'access-1' });
+    stubCognito({ onToken: () => Promise.reject(new TypeError('fetch failed')) });
+    const posted = vi.spyOn(BroadcastChannel.prototype, 'postMessage');
+    renderWithProvider(<App />);
+    await advance(15);
+    await until(() => expect(screen.getByText('token:access-1 error:network')).toBeTruthy());
+    expect(posted).not.toHaveBeenCalled();
+  });
+
   it('loads the signing keys before spending the refresh token: a failed key fetch leaves it unspent for the retry (rotation)', async () => {
     await storeSession({ expiresIn: 30, accessToken: 'access-1', refreshToken: 'refresh-1' });
     const cognito = stubCognito({
