@@ -202,14 +202,8 @@ describe('session renewal', () => {
         body.get('refresh_token') === 'refresh-1'
           ? tokenResponse({ refresh_token: 'refresh-2' })
           : json({ error: 'invalid_grant' }, 400),
+      failJwks: (n) => n === 1,
     });
-    const pool = cognito.fetch.getMockImplementation() as typeof fetch;
-    let keyFetches = 0;
-    cognito.fetch.mockImplementation((input: RequestInfo | URL, init?: RequestInit) =>
-      String(input).endsWith('/jwks.json') && ++keyFetches === 1
-        ? Promise.reject(new TypeError('fetch failed'))
-        : pool(input, init),
-    );
     renderWithProvider(<App />);
     await advance(15);
     await until(() => expect(screen.getByText('token:access-1 error:network')).toBeTruthy());

@@ -108,7 +108,7 @@ export interface SeenRequest {
 }
 
 /**
- * Stubs the global `fetch` as the pool: JWKS (and, given `discovery`, the discovery document) from the issuer, and the token/revoke endpoints answered by `onToken`
+ * Stubs the global `fetch` as the pool: JWKS (failing as `failJwks` says; and, given `discovery`, the discovery document) from the issuer, and the token/revoke endpoints answered by `onToken`
  * / `onRevoke`, and the app's `/api/…` by `onApi`. Any other URL fails the test. Every request is recorded with its decoded form body.
  */
 export function stubCognito(
@@ -117,6 +117,8 @@ export function stubCognito(
     onRevoke?: (body: URLSearchParams) => Response;
     onApi?: (request: SeenRequest) => Response | Promise<Response>;
     discovery?: Record<string, unknown>;
+    /** Whether the `n`th key-set request (from 1) fails as fetch does offline. */
+    failJwks?: (n: number) => boolean;
   } = {},
 ): { fetch: Mock; seen: SeenRequest[]; to: (path: string) => SeenRequest[] } {
   const seen: SeenRequest[] = [];
@@ -131,7 +133,10 @@ export function stubCognito(
       ),
     };
     seen.push(request);
-    if (url === `${ISSUER}/.well-known/jwks.json`) return json(JWKS);
+    if (url === `${ISSUER}/.well-known/jwks.json`) {
+      if (handlers.failJwks?.(seen.filter((r) => r.url === url).length)) throw new TypeError('fetch failed');
+      return json(JWKS);
+    }
     if (url === `${ISSUER}/.well-known/openid-configuration` && handlers.discovery)
       return json(handlers.discovery);
     if (url === `${DOMAIN}/oauth2/token` && handlers.onToken) return handlers.onToken(request.body);
