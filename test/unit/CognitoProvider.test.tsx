@@ -134,6 +134,18 @@ describe('<CognitoProvider>', () => {
     });
   });
 
+  it('resolves getIdToken() to the stored ID token and getAccessToken() to the access token, with no request while neither is due', async () => {
+    await storeSession({ accessToken: 'access-1' });
+    const cognito = stubCognito({ onToken: () => tokenResponse() });
+    const probe = statusProbe();
+    renderWithProvider(<probe.Probe />);
+    const { id_token } = JSON.parse(sessionStorage.getItem(USER_KEY) ?? '{}') as { id_token?: string };
+    expect(id_token).toMatch(/^eyJ/);
+    await expect(probe.current().getIdToken()).resolves.toBe(id_token);
+    await expect(probe.current().getAccessToken()).resolves.toBe('access-1');
+    expect(cognito.seen).toEqual([]);
+  });
+
   it('logs flow steps with debug on, never a token', async () => {
     await storeSession({ expiresIn: -1, accessToken: 'secret-access', refreshToken: 'secret-refresh' });
     stubCognito({
