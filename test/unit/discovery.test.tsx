@@ -83,6 +83,18 @@ describe('without a domain', () => {
     expect(redirectTo).not.toHaveBeenCalled();
   });
 
+  it('keeps a signed-in session when a sign-in (e.g. to switch accounts) fails on such a document: authenticated, with error config', async () => {
+    await storeSession();
+    stubCognito({ discovery: { ...DISCOVERY, issuer: `${ISSUER}x` } });
+    const probe = statusProbe();
+    renderWithProvider(<probe.Probe />, {}, NO_DOMAIN);
+    await screen.findByText('authenticated');
+    await act(() => expect(probe.current().signIn()).rejects.toMatchObject({ code: 'config' }));
+    expect(screen.getByText('authenticated')).toBeTruthy();
+    expect(probe.current()).toMatchObject({ status: 'authenticated', error: { code: 'config' } });
+    expect(redirectTo).not.toHaveBeenCalled();
+  });
+
   it("sends no token to a discovery document's endpoints when its issuer is not the pool's, in a tab that did not sign in (renewal, sign-out)", async () => {
     await storeSession();
     const EVIL = 'https://evil.test';
