@@ -216,6 +216,16 @@ describe('tab sync', () => {
       expect(screen.getByText('unauthenticated')).toBeTruthy();
     });
 
+    it('is signed out at once in a browser without BroadcastChannel (no peer to ask), and can still sign in', async () => {
+      vi.stubGlobal('BroadcastChannel', undefined);
+      stubCognito();
+      const probe = statusProbe();
+      renderWithProvider(<probe.Probe />);
+      expect(screen.getByText('unauthenticated')).toBeTruthy();
+      await act(() => probe.current().signIn());
+      expect(redirectTo).toHaveBeenCalledOnce();
+    });
+
     it('waits for its peers while another tab leads', async () => {
       stubCognito();
       installWebLocks();
