@@ -383,6 +383,16 @@ describe('<AuthCallback>', () => {
     expect(redirectTo).toHaveBeenCalledOnce(); // at once: no callback to wait for
   });
 
+  it("treats a page off the callback path as any other page, even with Cognito's answer (state and code) in its query, which it leaves in the address bar", async () => {
+    window.history.pushState(null, '', '/reports?code=c&state=CA');
+    stubCognito();
+    renderWithProvider(<Probe />, { storage: 'local' });
+    expect(auth().status).toBe('unauthenticated'); // a callback page would be loading until its sign-in ends
+    expect(window.location.pathname + window.location.search).toBe('/reports?code=c&state=CA');
+    await act(() => auth().signIn());
+    expect(redirectTo).toHaveBeenCalledOnce(); // at once: no callback to wait for
+  });
+
   it("forgets a callback page's answer that no <AuthCallback> took, once its provider started: a later provider at the callback path is not on one", async () => {
     await landOnCallback('/', (state) => `code=c&state=${state}`);
     stubCognito();
