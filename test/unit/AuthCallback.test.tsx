@@ -393,6 +393,14 @@ describe('<AuthCallback>', () => {
     expect(redirectTo).toHaveBeenCalledOnce(); // at once: no callback to wait for
   });
 
+  it("takes Cognito's error answer (state and error, no code) out of the address bar at once, and is loading until its <AuthCallback> ends it", async () => {
+    await landOnCallback('/', (state) => `error=access_denied&state=${state}`);
+    stubCognito();
+    renderWithProvider(<Probe />, { storage: 'local' }); // no <AuthCallback> yet (e.g. lazily loaded)
+    expect(auth().status).toBe('loading');
+    expect(window.location.search).toBe('');
+  });
+
   it("forgets a callback page's answer that no <AuthCallback> took, once its provider started: a later provider at the callback path is not on one", async () => {
     await landOnCallback('/', (state) => `code=c&state=${state}`);
     stubCognito();
