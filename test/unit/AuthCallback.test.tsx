@@ -84,6 +84,16 @@ describe('<AuthCallback>', () => {
     expect(redirectTo).not.toHaveBeenCalled();
   });
 
+  it('signs in on the callback page of a browser without BroadcastChannel', async () => {
+    const { nonce } = await landOnCallback('/reports', (state) => `code=c&state=${state}`);
+    vi.stubGlobal('BroadcastChannel', undefined);
+    stubCognito({ onToken: tokenAnswer(nonce) });
+    const navigate = vi.fn();
+    renderWithProvider(<AuthCallback navigate={navigate} />);
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith('/reports', { replace: true }));
+    expect(sessionStorage.getItem(USER_KEY)).toContain('"refresh_token":"refresh-1"');
+  });
+
   it('navigates with window.location.replace by default', async () => {
     const { nonce } = await landOnCallback('/home', (state) => `code=c&state=${state}`);
     stubCognito({ onToken: tokenAnswer(nonce) });
