@@ -263,6 +263,18 @@ describe('tab sync', () => {
       await until(() => screen.getByText('B:unauthenticated')); // with the faked clock still at 1 ms
     });
 
+    it("posts nothing but its 'ask' when no tab asked it meanwhile, once it settles as signed out", async () => {
+      stubCognito();
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const { answers } = peerTab();
+      renderWithProvider(<Probe />);
+      await act(() => vi.advanceTimersByTimeAsync(150));
+      expect(screen.getByText('unauthenticated')).toBeTruthy();
+      for (let turn = 0; turn < MESSAGE_TURNS; turn += 1) await realMacrotask();
+      expect(answers.filter((message) => message !== 'ask')).toEqual([]); // (asked once per start: twice in StrictMode)
+      expect(answers).toContain('ask');
+    });
+
     it('does not answer while it is still asking itself', async () => {
       stubCognito();
       const [a, b] = [statusProbe('A'), statusProbe('B')];
