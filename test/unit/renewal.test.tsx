@@ -265,6 +265,20 @@ describe('session renewal', () => {
     await until(() => expect(screen.getByText('token:access-2 error:none')).toBeTruthy());
   });
 
+  it('does not renew when the browser comes back online after the provider unmounted', async () => {
+    await storeSession({ expiresIn: -1 });
+    const cognito = stubCognito({ onToken: () => Promise.reject(new TypeError('fetch failed')) });
+    const page = renderWithProvider(<App />);
+    await advance(0);
+    await until(() => expect(screen.getByText('token:access-1 error:network')).toBeTruthy());
+    page.unmount();
+    await act(async () => {
+      window.dispatchEvent(new Event('online'));
+      await vi.advanceTimersByTimeAsync(0);
+    });
+    expect(cognito.to('/oauth2/token')).toHaveLength(1);
+  });
+
   it('keeps a session without a refresh token when a token read finds it due for renewal: the token is handed out, no request', async () => {
     await storeSession({ expiresIn: 3600, refreshToken: null, accessToken: 'access-1' });
     const cognito = stubCognito();
