@@ -1,12 +1,16 @@
-import { act, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
+import { Fragment, StrictMode } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { CognitoProvider } from '../../../src/index.js';
 import { redirectTo } from '../../../src/redirectTo.js';
 import {
+  CONFIG,
   json,
   renderTabs,
   storeSession,
   stubCognito,
   SYNC_NAME,
+  tabProbe,
   tokenResponse,
   USER_KEY,
 } from '../support/fakeCognito.js';
@@ -84,6 +88,38 @@ describe('one session across tabs', () => {
     expect(requested).toContain(SYNC_NAME);
     expect(requested).toContain(`${SYNC_NAME}:leader`);
   });
+
+  it.each([
+    ['under StrictMode', StrictMode],
+    ['without StrictMode (every effect runs once)', Fragment],
+  ])(
+    'tabs-one-leader: only the leading tab renews on schedule, however early another tab would (%s)',
+    async (_mode, Mode) => {
+      installWebLocks();
+      await storeSession({ expiresIn: 3600, accessToken: 'access-0' });
+      const cognito = stubCognito({ onToken: () => tokenResponse() });
+      const [a, b] = [tabProbe('A'), tabProbe('B')];
+      render(
+        <Mode>
+          <CognitoProvider {...CONFIG} renewBeforeExpirySeconds={60}>
+            <a.Probe />
+          </CognitoProvider>
+          {/* B asks for the lead after A; it would renew 10 min before expiry */}
+          <CognitoProvider {...CONFIG} storage="memory" renewBeforeExpirySeconds={600}>
+            <b.Probe />
+          </CognitoProvider>
+        </Mode>,
+      );
+      await untilSettled(() => screen.getByText('B:authenticated:access-0'));
+      await act(() => vi.advanceTimersByTimeAsync((3600 - 600 + 10) * 1000));
+      expect(cognito.to('/oauth2/token')).toEqual([]);
+      await act(() => vi.advanceTimersByTimeAsync((600 - 60 - 10 + 1) * 1000)); // A's renewal is due
+      await untilSettled(() =>
+        ['A', 'B'].forEach((tab) => screen.getByText(`${tab}:authenticated:access-2`)),
+      );
+      expect(cognito.to('/oauth2/token')).toHaveLength(1);
+    },
+  );
 
   it('tabs-rotation-everywhere: a rotated refresh token reaches every tab, so any tab can renew next', async () => {
     await storeSession({ expiresIn: 3600, accessToken: 'access-0', refreshToken: 'refresh-0' });
