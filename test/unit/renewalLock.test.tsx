@@ -9,6 +9,8 @@ import {
   tokenResponse,
   USER_KEY,
 } from './support/fakeCognito.js';
+import { advance, fakeClock, until } from './support/fakeTime.js';
+import { installWebLocks } from './support/webLocks.js';
 
 /** A Web Locks stand-in that runs `beforeGrant` when the lock is granted, as if another tab had just released it. */
 function stubLocks(beforeGrant: () => void | Promise<void>) {
@@ -52,5 +54,26 @@ describe('renewal across tabs', () => {
       expect(await probe.current().getAccessToken()).toBe('access-from-tab-b');
     });
     expect(cognito.seen).toEqual([]);
+  });
+
+  it('hands the lead to a provider mounted after the leading one unmounted: it renews on schedule', async () => {
+    installWebLocks();
+    fakeClock();
+    await storeSession({ expiresIn: 3600, accessToken: 'access-1' });
+    const cognito = stubCognito({ onToken: () => tokenResponse() });
+    const probe = statusProbe();
+    const first = renderWithProvider(<probe.Probe />);
+    await advance(1); // the leader lock's yield: this provider leads
+    first.unmount();
+    renderWithProvider(<probe.Probe />); // e.g. the app remounted its provider
+    await advance(3600 - 60);
+    await until(
+      () => expect(cognito.to('/oauth2/token')).toHaveLength(1),
+      () => advance(0.001), // the renewal lock's yield, and WebCrypto in between
+    );
+    await until(
+      () => expect(probe.current().user?.accessToken).toBe('access-2'),
+      () => advance(0.001),
+    );
   });
 });
