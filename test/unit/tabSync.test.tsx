@@ -308,6 +308,20 @@ describe('tab sync', () => {
       return { peer, session, answers, auth: probe.current };
     }
 
+    it("tells a tab that asked while it was loading 'none' once, and not again when a later session ends", async () => {
+      const { peer, session, answers } = await askingTab();
+      peer.postMessage('ask');
+      peer.postMessage('none');
+      await until(() => expect(answers).toEqual(['none']));
+      peer.postMessage(session);
+      await until(() => screen.getByText('authenticated'));
+      peer.postMessage(null);
+      await until(() => screen.getByText('unauthenticated'));
+      peer.postMessage('ask');
+      for (let turn = 0; turn < MESSAGE_TURNS; turn += 1) await realMacrotask();
+      expect(answers).toEqual(['none', 'none']); // the second, the answer to that 'ask'
+    });
+
     it("a session after a 'none' signs the tab in", async () => {
       const { peer, session } = await askingTab();
       peer.postMessage('none');
