@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { AuthContextValue } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
 import { APP, CONFIG, DOMAIN, renderWithProvider, statusProbe, stubCognito } from './support/fakeCognito.js';
+import { gate } from './support/fakeTime.js';
 
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
 
@@ -73,6 +74,26 @@ describe('signIn()', () => {
     expect(
       vi.mocked(redirectTo).mock.calls.filter(([url]) => url.includes('identity_provider=Google')),
     ).toHaveLength(2);
+  });
+
+  it('still joins the latest sign-in in progress after an earlier one with other options has ended', async () => {
+    stubCognito();
+    renderWithProvider(<Probe />);
+    await screen.findByText('unauthenticated');
+    const { release, released } = gate();
+    const digest = crypto.subtle.digest.bind(crypto.subtle);
+    let digests = 0;
+    vi.spyOn(crypto.subtle, 'digest').mockImplementation(async (algorithm, data) => {
+      if (++digests === 2) await released; // the second sign-in's code challenge, held back
+      return digest(algorithm, data);
+    });
+    const first = auth().signIn({ returnTo: '/a' });
+    const second = auth().signIn({ returnTo: '/b' });
+    await act(() => first);
+    expect(auth().signIn({ returnTo: '/b' })).toBe(second);
+    release();
+    await act(() => second);
+    expect(redirectTo).toHaveBeenCalledTimes(2);
   });
 
   it('takes a click event passed as options (onClick={signIn}) as no options', async () => {
