@@ -96,6 +96,18 @@ describe('signIn()', () => {
     expect(redirectTo).toHaveBeenCalledTimes(2);
   });
 
+  it('rejects with AuthError config, as the session error, when its state cannot be stored (storage full or blocked)', async () => {
+    stubCognito();
+    renderWithProvider(<Probe />);
+    await screen.findByText('unauthenticated');
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    await act(() => expect(auth().signIn()).rejects.toMatchObject({ name: 'AuthError', code: 'config' }));
+    expect(auth()).toMatchObject({ status: 'error', error: { code: 'config' } });
+    expect(redirectTo).not.toHaveBeenCalled();
+  });
+
   it('takes a click event passed as options (onClick={signIn}) as no options', async () => {
     stubCognito();
     renderWithProvider(<Probe />);
