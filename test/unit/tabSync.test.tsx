@@ -308,6 +308,16 @@ describe('tab sync', () => {
       return { peer, session, answers, auth: probe.current };
     }
 
+    it('hands a token asked for meanwhile as soon as a session arrives, before the peer wait ends', async () => {
+      const { peer, session, auth } = await askingTab();
+      let token: unknown = 'pending';
+      void auth()
+        .getAccessToken()
+        .then((value) => (token = value));
+      peer.postMessage(session);
+      await until(() => expect(token).toBe('access-9')); // with the faked clock still at 0 ms
+    });
+
     it("tells a tab that asked while it was loading 'none' once, and not again when a later session ends", async () => {
       const { peer, session, answers } = await askingTab();
       peer.postMessage('ask');
