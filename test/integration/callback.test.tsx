@@ -25,6 +25,8 @@ describe('the callback (RFC 9700 §2.1, §4.2, §4.5, §4.7, §4.11)', () => {
     const { probe } = await landOnCallback(pool, callback);
     await screen.findByRole('alert');
     expect(probe.current().error?.code).toBe('state');
+    // as the README's troubleshooting table quotes it
+    expect(screen.getByRole('alert').textContent).toContain('No sign-in in progress (page reloaded?)');
     expect(pool.controls.requestCounts().token).toBe(0);
   });
 
