@@ -94,6 +94,29 @@ describe('<AuthCallback>', () => {
     expect(sessionStorage.getItem(USER_KEY)).toContain('"refresh_token":"refresh-1"');
   });
 
+  it('reports an onSignIn that throws as AuthError callback, and keeps the session it signed in', async () => {
+    const { nonce } = await landOnCallback('/', (state) => `code=c&state=${state}`);
+    stubCognito({ onToken: tokenAnswer(nonce) });
+    let shown: unknown;
+    const onSignIn = () => {
+      throw new Error('the app could not load its profile');
+    };
+    renderWithProvider(
+      <>
+        <AuthCallback navigate={vi.fn()} renderError={(error) => ((shown = error), (<p>failed</p>))} />
+        <Probe />
+      </>,
+      { onSignIn },
+    );
+    await screen.findByText('failed');
+    expect(shown).toMatchObject({
+      name: 'AuthError',
+      code: 'callback',
+      message: 'the app could not load its profile',
+    });
+    expect(auth().status).toBe('authenticated');
+  });
+
   it('navigates with window.location.replace by default', async () => {
     const { nonce } = await landOnCallback('/home', (state) => `code=c&state=${state}`);
     stubCognito({ onToken: tokenAnswer(nonce) });
