@@ -8,7 +8,10 @@ import { Session } from './session/Session.js';
 /** Props of {@link CognitoProvider}: the pool's configuration, plus children and a sign-in callback. */
 export interface CognitoProviderProps extends CognitoConfig {
   children?: ReactNode;
-  /** Called once a sign-in completes in this tab (after the ID token was verified and the session stored). */
+  /**
+   * Called once a sign-in completes in this tab (after the ID token was verified and the session stored). If it
+   * throws, `<AuthCallback>` shows that error (an `AuthError` code `callback`); the user stays signed in.
+   */
   onSignIn?: (user: CognitoUser) => void;
 }
 
