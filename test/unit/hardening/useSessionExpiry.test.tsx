@@ -65,6 +65,38 @@ describe('useSessionExpiry', () => {
     expect(renders).toBe(expired); // stops ticking once expired
   });
 
+  it('ticks as the whole seconds left change when the session does not end on a whole second of the clock', async () => {
+    await storeSession({ expiresIn: 200, refreshToken: null });
+    vi.setSystemTime(Date.now() + 300); // 199.7 s left: shown as 200 until 0.7 s from now
+    renderBanner();
+    await advance(0);
+    expect(screen.getByText('set:200:ok')).toBeTruthy();
+    for (let left = 199; left >= 197; left--) {
+      await advance(left === 199 ? 0.699 : 0.999);
+      expect(screen.getByText(`set:${left + 1}:ok`)).toBeTruthy();
+      await advance(0.001);
+      expect(screen.getByText(`set:${left}:ok`)).toBeTruthy();
+    }
+  });
+
+  it('follows renewed tokens: waits for their window and counts down to their expiry, not the old one', async () => {
+    await storeSession({ expiresIn: 400 });
+    stubCognito({ onToken: () => tokenResponse({ expires_in: 400 }) });
+    renderBanner(300, {});
+    await advance(0);
+    await advance(340); // 60 s left: the renewal is due
+    const page = screen.getByText(/^set:/);
+    await until(() => expect(Number(/^set:(\d+)/.exec(page.textContent ?? '')?.[1])).toBeGreaterThan(60));
+    await advance(0.001); // the tick on the new expiry (see the schedules below)
+    expect(screen.getByText('set:400:ok')).toBeTruthy();
+    await advance(99);
+    expect(screen.getByText('set:400:ok')).toBeTruthy(); // outside the new window: no tick
+    await advance(1);
+    expect(screen.getByText('set:300:ok')).toBeTruthy(); // the new window opens; their renewal is still ahead
+    await advance(60);
+    expect(screen.getByText('set:240:ok')).toBeTruthy();
+  });
+
   it('catches up within 5 s of the device waking, and gives the renewal due on waking 70 s before it warns', async () => {
     await storeSession({ expiresIn: 3600, refreshToken: null }); // no renewal comes
     renderBanner();
@@ -132,6 +164,13 @@ describe('useSessionExpiry', () => {
       150,
       140,
     ],
+    [
+      'a renewal 16 s before expiry (renewBeforeExpirySeconds 16), which has half its lead, 8 s',
+      400,
+      { renewBeforeExpirySeconds: 16 },
+      16,
+      8,
+    ],
   ] as const;
 
   it.each(schedules)(
@@ -157,7 +196,7 @@ describe('useSessionExpiry', () => {
   );
 
   it.each(schedules)(
-    'session-expiry: with %s, warns once the failing renewal has had requestTimeoutSeconds (10 s)',
+    'session-expiry: with %s, warns once the failing renewal has had requestTimeoutSeconds (10 s; at most half its lead)',
     async (_name, lifetime, props, _due, overdue) => {
       await storeSession({ expiresIn: lifetime });
       stubCognito({ onToken: () => Promise.reject(new TypeError('Failed to fetch')) });
