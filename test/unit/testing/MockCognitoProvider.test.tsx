@@ -268,6 +268,36 @@ describe('<MockCognitoProvider> (react-cognito-sso/testing)', () => {
     expect(screen.getByRole('status').textContent).toBe('Your session ends in 70 s.');
   });
 
+  it('useSessionExpiry() is not expiring soon outside its window, nor signed out, where it runs no timer', () => {
+    vi.useFakeTimers({ now: new Date('2030-01-01T00:00:00Z') });
+    const exp = Date.now() / 1000 + 3600;
+    const signedIn = renderHook(() => useSessionExpiry(120), {
+      wrapper: mockWrapper({ user: createMockUser({ exp }) }),
+    });
+    act(() => vi.advanceTimersByTime(0));
+    expect(signedIn.result.current).toEqual({
+      expiresAt: exp * 1000,
+      secondsLeft: 3600,
+      expiringSoon: false,
+    });
+    signedIn.unmount();
+    const signedOut = renderHook(() => useSessionExpiry(120), { wrapper: mockWrapper({ user: null }) });
+    act(() => vi.advanceTimersByTime(10_000));
+    expect(signedOut.result.current).toEqual({ expiresAt: null, secondsLeft: null, expiringSoon: false });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('useSessionExpiry() catches up after the device slept, and warns at once (a mock session has no renewal to wait for)', () => {
+    vi.useFakeTimers({ now: new Date('2030-01-01T00:00:00Z') });
+    const exp = Date.now() / 1000 + 3600;
+    renderWith({ user: createMockUser({ exp }) }, <ExpiryBanner />);
+    act(() => vi.advanceTimersByTime(0));
+    expect(screen.queryByRole('status')).toBeNull();
+    vi.setSystemTime(Date.now() + 3500 * 1000); // asleep: the clock moves on, timers stand still
+    act(() => vi.advanceTimersByTime(5_000));
+    expect(screen.getByRole('status').textContent).toBe('Your session ends in 95 s.');
+  });
+
   it('<AuthCallback> navigates to / for a signed-in user', async () => {
     const navigate = vi.fn();
     renderWith({ user: createMockUser() }, <AuthCallback navigate={navigate} />);
@@ -293,6 +323,12 @@ describe('<MockCognitoProvider> (react-cognito-sso/testing)', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('No matching state found in storage');
     await userEvent.click(screen.getByRole('button', { name: 'Sign in again' }));
     expect(signIn).toHaveBeenCalledExactlyOnceWith();
+  });
+
+  it('<AuthCallback> without navigate (no storage to check in a mock) shows the error', async () => {
+    renderWith({ error: new AuthError('callback', 'Access denied') }, <AuthCallback />);
+    expect((await screen.findByRole('alert')).textContent).toContain('Sign-in failed: Access denied');
+    expect(screen.getByRole('button', { name: 'Sign in again' })).toBeTruthy();
   });
 
   it('<AuthCallback> signed out with no error reports a sign-in that is not in progress', async () => {
