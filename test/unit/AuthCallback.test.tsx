@@ -171,6 +171,61 @@ describe('<AuthCallback>', () => {
     },
   );
 
+  it('navigates with the navigate of its latest render (a router may hand it a new one while the code exchange runs)', async () => {
+    const { nonce } = await landOnCallback('/reports', (state) => `code=c&state=${state}`);
+    const { release, released } = gate();
+    const answer = tokenAnswer(nonce);
+    const cognito = stubCognito({ onToken: () => released.then(answer) });
+    const first = vi.fn();
+    const latest = vi.fn();
+    const route = { update: (): void => undefined };
+    function Route() {
+      const [navigate, setNavigate] = useState(() => first);
+      route.update = () => setNavigate(() => latest);
+      return <AuthCallback navigate={navigate} />;
+    }
+    renderWithProvider(<Route />);
+    await waitFor(() => expect(cognito.to('/oauth2/token')).toHaveLength(1));
+    act(() => route.update());
+    release();
+    await waitFor(() => expect(latest).toHaveBeenCalledExactlyOnceWith('/reports', { replace: true }));
+    expect(first).not.toHaveBeenCalled();
+  });
+
+  it('stops listening for pageshow once unmounted: a page of the app restored from the back/forward cache keeps its address', async () => {
+    await storeSession();
+    window.history.pushState(null, '', '/callback');
+    stubCognito();
+    const navigate = vi.fn();
+    const route = { leave: (): void => undefined };
+    function Routes() {
+      const [onCallback, setOnCallback] = useState(true);
+      route.leave = () => setOnCallback(false);
+      return onCallback ? <AuthCallback navigate={navigate} /> : <p>reports</p>;
+    }
+    renderWithProvider(
+      <>
+        <Routes />
+        <Probe />
+      </>,
+    );
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith('/', { replace: true }));
+    act(() => {
+      window.history.pushState(null, '', '/reports?id=7#top'); // the app's client-side navigation
+      route.leave();
+    });
+    await act(async () => {
+      window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    });
+    for (let turn = 0; turn < 5; turn += 1) await realMacrotask();
+    expect(window.location.pathname + window.location.search + window.location.hash).toBe(
+      '/reports?id=7#top',
+    );
+    expect(screen.getByText('reports')).toBeTruthy();
+    expect(navigate).toHaveBeenCalledOnce();
+    expect(auth().status).toBe('authenticated');
+  });
+
   it('refuses a replayed callback URL: the second landing makes no token request', async () => {
     const { nonce } = await landOnCallback('/', (state) => `code=c&state=${state}`);
     const href = window.location.href;
