@@ -184,6 +184,22 @@ describe('<CognitoProvider>', () => {
     expect(auth?.isLoading).toBe(false);
   });
 
+  it("starts a new session when the configuration changes: with storage 'memory' it starts signed out, and settles", async () => {
+    await storeSession();
+    stubCognito();
+    const { Probe } = statusProbe();
+    const page = renderWithProvider(<Probe />);
+    expect(screen.getByText('authenticated')).toBeTruthy();
+    page.rerender(
+      <StrictMode>
+        <CognitoProvider {...CONFIG} storage="memory">
+          <Probe />
+        </CognitoProvider>
+      </StrictMode>,
+    );
+    await screen.findByText('unauthenticated'); // after asking its peers: the new session has started
+  });
+
   it('settles a tab without a session as unauthenticated after asking its peers', async () => {
     stubCognito();
     const posted = vi.spyOn(BroadcastChannel.prototype, 'postMessage');
@@ -198,6 +214,17 @@ describe('<CognitoProvider>', () => {
 });
 
 describe('useAuth()', () => {
+  it('reports isLoading while the tab asks its peers, and neither isLoading nor isAuthenticated once signed out', async () => {
+    stubCognito();
+    function App() {
+      const { isLoading, isAuthenticated } = useAuth();
+      return <p>{`loading:${String(isLoading)} authenticated:${String(isAuthenticated)}`}</p>;
+    }
+    renderWithProvider(<App />);
+    expect(screen.getByText('loading:true authenticated:false')).toBeTruthy();
+    await screen.findByText('loading:false authenticated:false');
+  });
+
   it('throws AuthError provider outside <CognitoProvider>, saying how to fix it', () => {
     function App() {
       useAuth();
