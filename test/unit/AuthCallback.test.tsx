@@ -1,8 +1,8 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useEffect, useState, type ReactNode } from 'react';
+import { StrictMode, useEffect, useState, type ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { AuthCallback, RequireAuth, useAuth } from '../../src/index.js';
+import { AuthCallback, CognitoProvider, RequireAuth, useAuth } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
 import {
   APP,
@@ -189,6 +189,30 @@ describe('<AuthCallback>', () => {
     act(() => route.update());
     release();
     await waitFor(() => expect(latest).toHaveBeenCalledExactlyOnceWith('/reports', { replace: true }));
+    expect(first).not.toHaveBeenCalled();
+  });
+
+  it("calls the provider's latest onSignIn (an inline callback is a new function on every render)", async () => {
+    const { nonce } = await landOnCallback('/', (state) => `code=c&state=${state}`);
+    const { release, released } = gate();
+    const answer = tokenAnswer(nonce);
+    const cognito = stubCognito({ onToken: () => released.then(answer) });
+    const navigate = vi.fn();
+    const page = (onSignIn: () => void) => (
+      <StrictMode>
+        <CognitoProvider {...CONFIG} onSignIn={onSignIn}>
+          <AuthCallback navigate={navigate} />
+        </CognitoProvider>
+      </StrictMode>
+    );
+    const first = vi.fn();
+    const latest = vi.fn();
+    const { rerender } = render(page(first));
+    await waitFor(() => expect(cognito.to('/oauth2/token')).toHaveLength(1));
+    rerender(page(latest));
+    release();
+    await waitFor(() => expect(navigate).toHaveBeenCalledOnce());
+    expect(latest).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ username: 'alice' }));
     expect(first).not.toHaveBeenCalled();
   });
 
