@@ -1,14 +1,17 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { useEffect, type ReactNode } from 'react';
 import { ReactOidcContextBridge } from 'react-cognito-sso/react-oidc-context';
+import { createMockUser, MockCognitoProvider } from 'react-cognito-sso/testing';
 import { useAuth as useOidcAuth } from 'react-oidc-context';
 import { describe, expect, it, vi } from 'vitest';
 import { AuthCallback, useAuth } from '../../src/index.js';
 import { redirectTo } from '../../src/redirectTo.js';
 import {
+  APP,
   capture,
   CONFIG,
   DOMAIN,
+  ISSUER,
   json,
   renderWithProvider,
   storeSession,
@@ -17,7 +20,7 @@ import {
   USER_KEY,
   peerTab,
 } from './support/fakeCognito.js';
-import { gate } from './support/fakeTime.js';
+import { advance, fakeClock, gate } from './support/fakeTime.js';
 
 vi.mock('../../src/redirectTo.js', () => ({ redirectTo: vi.fn() }));
 
@@ -289,5 +292,168 @@ describe('<ReactOidcContextBridge>', () => {
     peer.postMessage(null); // and signed out there
     await screen.findByText('out');
     expect(oidc().error).toMatchObject({ source: 'unknown', message: 'Signed out in another tab.' });
+  });
+
+  it("exposes the session's settings, and clearStaleState() resolves", async () => {
+    stubCognito();
+    const oidc = renderLegacy();
+    await screen.findByText('out');
+    expect(oidc().settings).toEqual({
+      authority: ISSUER,
+      client_id: CONFIG.clientId,
+      redirect_uri: `${APP}/callback`,
+      post_logout_redirect_uri: `${APP}/`,
+      scope: 'openid email profile',
+      response_mode: 'query',
+      automaticSilentRenew: false,
+    });
+    await expect(oidc().clearStaleState()).resolves.toBeUndefined();
+  });
+
+  it('under <MockCognitoProvider> (no configuration), settings name the page and a placeholder client', () => {
+    const legacy = capture(useOidcAuth, (oidc) => <p>{oidc.user?.profile.email}</p>);
+    render(
+      <MockCognitoProvider user={createMockUser({ 'cognito:username': 'ada' })}>
+        <ReactOidcContextBridge>
+          <legacy.Probe />
+        </ReactOidcContextBridge>
+      </MockCognitoProvider>,
+    );
+    expect(screen.getByText('ada@example.com')).toBeTruthy();
+    expect(legacy.current().settings).toEqual({
+      authority: window.location.origin,
+      client_id: 'react-cognito-sso',
+      redirect_uri: window.location.href,
+      response_mode: 'query',
+      automaticSilentRenew: false,
+    });
+  });
+
+  it('gives a failed signinRedirect() and signoutRedirect() their own source (no Cognito domain: discovery unreachable)', async () => {
+    stubCognito();
+    const legacy = capture(useOidcAuth, (oidc) => <p>{oidc.isLoading ? 'loading' : 'settled'}</p>);
+    renderWithProvider(
+      <ReactOidcContextBridge>
+        <legacy.Probe />
+      </ReactOidcContextBridge>,
+      {},
+      { userPoolId: CONFIG.userPoolId, clientId: CONFIG.clientId },
+    );
+    await screen.findByText('settled');
+    await act(async () => {
+      expect(await legacy.current().signinRedirect()).toBeNull();
+    });
+    expect(legacy.current().error).toMatchObject({
+      source: 'signinRedirect',
+      innerError: { code: 'config' },
+    });
+    await act(async () => {
+      expect(await legacy.current().signoutRedirect()).toBeNull();
+    });
+    expect(legacy.current().error).toMatchObject({ source: 'signoutRedirect' });
+    expect(redirectTo).not.toHaveBeenCalled();
+  });
+
+  it.each(['signinResourceOwnerCredentials', 'signoutPopup', 'signoutSilent'] as const)(
+    '%s() fails as a navigator does (null, and an error naming it as its source)',
+    async (name) => {
+      stubCognito();
+      const oidc = renderLegacy();
+      await screen.findByText('out');
+      await act(async () => {
+        expect(await (oidc()[name] as () => Promise<unknown>)()).toBeNull();
+      });
+      expect(oidc().error).toMatchObject({
+        source: name,
+        message: `${name}() is not supported under <ReactOidcContextBridge> — use signinRedirect() and signoutRedirect().`,
+        innerError: { code: 'config' },
+      });
+    },
+  );
+
+  it.each(['querySessionStatus', 'revokeTokens'] as const)('%s() rejects, naming itself', async (name) => {
+    stubCognito();
+    const oidc = renderLegacy();
+    await screen.findByText('out');
+    await expect(oidc()[name]()).rejects.toMatchObject({
+      code: 'config',
+      message: expect.stringMatching(new RegExp(`^${name}\\(\\) is not supported`)) as unknown,
+    });
+  });
+
+  it("gives the user the access token's expiry, and raises accessTokenExpiring 60 s before it", async () => {
+    fakeClock();
+    vi.setSystemTime(Math.ceil(Date.now() / 1000) * 1000);
+    await storeSession({ expiresIn: 200, refreshToken: null }); // no renewal comes
+    stubCognito();
+    const expiring = vi.fn();
+    function Listener() {
+      const { events } = useOidcAuth();
+      useEffect(() => events.addAccessTokenExpiring(expiring), [events]);
+      return null;
+    }
+    const oidc = renderLegacy(<Listener />);
+    await advance(0);
+    expect(oidc().user).toMatchObject({
+      expires_at: Date.now() / 1000 + 200,
+      expires_in: 200,
+      expired: false,
+    });
+    await advance(139);
+    expect(expiring).not.toHaveBeenCalled();
+    await advance(1);
+    expect(expiring).toHaveBeenCalledOnce();
+  });
+
+  it('stops its access-token events once unmounted', async () => {
+    fakeClock();
+    vi.setSystemTime(Math.ceil(Date.now() / 1000) * 1000);
+    await storeSession({ expiresIn: 200, refreshToken: null });
+    stubCognito();
+    const expiring = vi.fn();
+    const expired = vi.fn();
+    function Listener() {
+      const { events } = useOidcAuth();
+      useEffect(() => {
+        // Never removed, as a module-level listener would not be.
+        events.addAccessTokenExpiring(expiring);
+        events.addAccessTokenExpired(expired);
+      }, [events]);
+      return null;
+    }
+    const oidc = renderLegacy(<Listener />);
+    await advance(0);
+    oidc.unmount();
+    await advance(300);
+    expect(expiring).not.toHaveBeenCalled();
+    expect(expired).not.toHaveBeenCalled();
+  });
+
+  it('removeUserLoaded() and removeUserUnloaded() stop the callbacks', async () => {
+    await storeSession();
+    stubCognito({
+      onToken: () => tokenResponse({ access_token: 'access-renewed' }),
+      onRevoke: () => new Response('', { status: 200 }),
+    });
+    const loaded = vi.fn();
+    const unloaded = vi.fn();
+    function Listener() {
+      const { events } = useOidcAuth();
+      useEffect(() => {
+        events.addUserLoaded(loaded);
+        events.addUserUnloaded(unloaded);
+        events.removeUserLoaded(loaded);
+        events.removeUserUnloaded(unloaded);
+      }, [events]);
+      return null;
+    }
+    const oidc = renderLegacy(<Listener />);
+    await screen.findByText('in:alice@example.com');
+    await act(() => oidc().signinSilent());
+    expect(oidc().user?.access_token).toBe('access-renewed');
+    await act(() => oidc().signoutRedirect());
+    await screen.findByText('out');
+    expect(loaded).not.toHaveBeenCalled();
+    expect(unloaded).not.toHaveBeenCalled();
   });
 });
