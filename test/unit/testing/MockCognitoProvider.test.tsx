@@ -336,6 +336,56 @@ describe('<MockCognitoProvider> (react-cognito-sso/testing)', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/No sign-in in progress/);
   });
 
+  it('<AuthCallback> signed out with no error fails with AuthError code state', async () => {
+    let error: unknown;
+    renderWith(
+      { user: null },
+      <AuthCallback navigate={vi.fn()} renderError={(e) => ((error = e), (<p>failed</p>))} />,
+    );
+    await screen.findByText('failed');
+    expect(error).toMatchObject({ name: 'AuthError', code: 'state' });
+  });
+
+  it('derives the status from the props: authenticated with a user, error with an error, else unauthenticated', () => {
+    const auth = (props: Omit<MockCognitoProviderProps, 'children'>) =>
+      renderHook(() => useAuth(), { wrapper: mockWrapper(props) }).result.current;
+    expect(auth({ user: createMockUser() })).toMatchObject({
+      status: 'authenticated',
+      isAuthenticated: true,
+      isLoading: false,
+    });
+    expect(auth({ error: new AuthError('callback', 'Access denied') })).toMatchObject({
+      status: 'error',
+      isAuthenticated: false,
+    });
+    expect(auth({})).toMatchObject({ status: 'unauthenticated', error: null });
+  });
+
+  it('without signIn / signOut props, signIn() and signOut() resolve and change nothing', async () => {
+    const { result } = renderHook(() => useAuth(), { wrapper: mockWrapper({}) });
+    await act(() => result.current.signIn());
+    await act(() => result.current.signOut());
+    expect(result.current).toMatchObject({ status: 'unauthenticated', user: null, error: null });
+  });
+
+  it('reports a signIn() that fails with a plain error as AuthError config: status error signed out, still authenticated signed in', async () => {
+    const signIn = () => Promise.reject(new Error('unreachable'));
+    const signedOut = renderHook(() => useAuth(), { wrapper: mockWrapper({ signIn }) });
+    await act(() => signedOut.result.current.signIn().catch(() => undefined));
+    expect(signedOut.result.current).toMatchObject({
+      status: 'error',
+      error: { name: 'AuthError', code: 'config' },
+    });
+    const user = createMockUser();
+    const signedIn = renderHook(() => useAuth(), { wrapper: mockWrapper({ user, signIn }) });
+    await act(() => signedIn.result.current.signIn().catch(() => undefined));
+    expect(signedIn.result.current).toMatchObject({
+      status: 'authenticated',
+      user,
+      error: { code: 'config' },
+    });
+  });
+
   it('refuses a status that contradicts the user, naming the fix', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(() => renderWith({ status: 'authenticated' })).toThrow(

@@ -102,6 +102,17 @@ describe('createMockUser()', () => {
     expect(decode(createMockUser().accessToken).payload).not.toHaveProperty('cognito:groups');
   });
 
+  it.each(['a', 'ab', 'abc'])(
+    'encodes the tokens as base64url without padding, whatever the claims (username %s)',
+    (username) => {
+      // '~~~' encodes as 'fn5+' in base64 and '>>>' as 'Pj4+': base64url needs '-' there.
+      const user = createMockUser({ 'cognito:username': username, 'custom:note': '~~~~~~>>>>>>' });
+      for (const token of [user.idToken, user.accessToken]) expect(token).toMatch(/^[\w-]+\.[\w-]+\.$/);
+      expect(decode(user.idToken).payload).toEqual(user.claims);
+      expect(decode(user.accessToken).payload).toMatchObject({ username });
+    },
+  );
+
   it('makes ID tokens the SDK itself rejects', async () => {
     const user = createMockUser();
     const keys = { getKey: vi.fn<(kid: string) => Promise<CryptoKey>>() };
