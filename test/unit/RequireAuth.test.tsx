@@ -187,7 +187,8 @@ describe('<RequireAuth>', () => {
     expect(cognito.to('/oauth2/token')).toHaveLength(1);
     act(() => later.show()); // e.g. the user navigates to a guarded route
     expect(signIns()).toEqual([]); // the guard's effects have run: no sign-in started by itself
-    expect(screen.getByRole('alert').textContent).toContain(SESSION_EXPIRED);
+    // an ended session, not a failed sign-in: the message alone, without the "Sign-in failed: " prefix
+    expect(screen.getByText(SESSION_EXPIRED).closest('[role="alert"]')).toBeTruthy();
     expect(screen.queryByText('secret')).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: 'Sign in again' }));
     expect(signIns()).toHaveLength(1); // the prompt's button does start one
