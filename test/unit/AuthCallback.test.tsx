@@ -44,6 +44,13 @@ function tokenAnswer(nonce: string, claims: Record<string, unknown> = {}) {
   return () => tokenResponse({ access_token: 'access-1', refresh_token: 'refresh-1' }, { nonce, ...claims });
 }
 
+/** Stubs the pool with {@link tokenAnswer}'s answer held back until `release()`: the code exchange stays in flight. */
+function stubHeldTokenAnswer(nonce: string) {
+  const { release, released } = gate();
+  const answer = tokenAnswer(nonce);
+  return { cognito: stubCognito({ onToken: () => released.then(answer) }), release };
+}
+
 describe('<AuthCallback>', () => {
   it('exchanges the code exactly once under StrictMode, cleans the URL, stores the session and goes to returnTo', async () => {
     const { nonce } = await landOnCallback('/reports?id=7#top', (state) => `code=the-code&state=${state}`);
@@ -173,9 +180,7 @@ describe('<AuthCallback>', () => {
 
   it('navigates with the navigate of its latest render (a router may hand it a new one while the code exchange runs)', async () => {
     const { nonce } = await landOnCallback('/reports', (state) => `code=c&state=${state}`);
-    const { release, released } = gate();
-    const answer = tokenAnswer(nonce);
-    const cognito = stubCognito({ onToken: () => released.then(answer) });
+    const { cognito, release } = stubHeldTokenAnswer(nonce);
     const first = vi.fn();
     const latest = vi.fn();
     const route = { update: (): void => undefined };
@@ -194,9 +199,7 @@ describe('<AuthCallback>', () => {
 
   it("calls the provider's latest onSignIn (an inline callback is a new function on every render)", async () => {
     const { nonce } = await landOnCallback('/', (state) => `code=c&state=${state}`);
-    const { release, released } = gate();
-    const answer = tokenAnswer(nonce);
-    const cognito = stubCognito({ onToken: () => released.then(answer) });
+    const { cognito, release } = stubHeldTokenAnswer(nonce);
     const navigate = vi.fn();
     const page = (onSignIn: () => void) => (
       <StrictMode>
@@ -310,9 +313,7 @@ describe('<AuthCallback>', () => {
     'with storage %s, stays loading while the code exchange runs (a guard does not start a second sign-in), and a token asked for meanwhile waits for it',
     async (storage) => {
       const { nonce } = await landOnCallback('/', (state) => `code=c&state=${state}`);
-      const { release, released } = gate();
-      const answer = tokenAnswer(nonce);
-      const cognito = stubCognito({ onToken: () => released.then(answer) });
+      const { cognito, release } = stubHeldTokenAnswer(nonce);
       vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
       // A guard's sign-in shows here as soon as its effect has run, while its redirect (after WebCrypto) comes later.
       const signIns = debugLines('sign-in:');
@@ -433,9 +434,7 @@ describe('<AuthCallback>', () => {
 
   it("lets a guard mounted with a late <AuthCallback> that saw 'signed out' (as react-oidc-context's does) end with that sign-in", async () => {
     const { nonce } = await landOnCallback('/', (state) => `code=c&state=${state}`);
-    const { release, released } = gate();
-    const answer = tokenAnswer(nonce);
-    const cognito = stubCognito({ onToken: () => released.then(answer) });
+    const { cognito, release } = stubHeldTokenAnswer(nonce);
     let guarded: Promise<void> | undefined;
     function Guard() {
       const { isLoading, isAuthenticated, signIn } = useAuth();
