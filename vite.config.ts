@@ -63,6 +63,14 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          name: 'demo',
+          environment: 'node',
+          include: ['test/demo/**/*.test.ts'],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           name: 'package',
           environment: 'node',
           include: ['test/package/**/*.test.ts'],

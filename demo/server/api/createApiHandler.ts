@@ -3,7 +3,7 @@ import type { CatalogPage, CatalogTable } from '../../shared/CatalogTable.js';
 import type { DemoAuthSettings } from '../DemoAuthSettings.js';
 import { authConfigResponse } from './authConfigResponse.js';
 import { CATALOG } from './catalog.js';
-import { createTokenVerifier, TokenRejectedError } from './createTokenVerifier.js';
+import { createTokenVerifier, KeySetUnavailableError, TokenRejectedError } from './createTokenVerifier.js';
 import type { VerifiedClaims } from './createTokenVerifier.js';
 import { loggedInUser } from './loggedInUser.js';
 import { searchTables } from './searchTables.js';
@@ -55,7 +55,9 @@ function findRoute(pathname: string): ((url: URL, claims: VerifiedClaims) => Ans
 /**
  * The demo's OpenMetadata-shaped API: `GET /api/v1/system/config/auth` (public), and behind a verified bearer
  * token (ID or access token of the pool's client) `GET /api/v1/users/loggedInUser`, `GET /api/v1/tables?q=`
- * and `GET /api/v1/tables/{fqn}`. A missing or rejected token → 401 with `WWW-Authenticate: Bearer`.
+ * and `GET /api/v1/tables/{fqn}`. A missing or rejected token → 401 with `WWW-Authenticate: Bearer`; a token that
+ * cannot be checked because the pool's key set does not answer → 503 with `Retry-After`, so that the client keeps
+ * its session rather than renewing a token that is not at fault.
  *
  * @example
  * const api = createApiHandler(auth, 'http://localhost:8585');
@@ -85,6 +87,15 @@ export function createApiHandler(auth: DemoAuthSettings, appOrigin: string): Api
       if (token === undefined) throw new TokenRejectedError('a bearer token is required');
       claims = await verify(token);
     } catch (error) {
+      if (error instanceof KeySetUnavailableError) {
+        sendJson(
+          res,
+          503,
+          { code: 503, message: `Cannot check tokens now: ${error.message}` },
+          { 'Retry-After': '5' },
+        );
+        return;
+      }
       if (!(error instanceof TokenRejectedError)) throw error;
       const challenge =
         token === undefined ? 'Bearer realm="demo"' : 'Bearer realm="demo", error="invalid_token"';
