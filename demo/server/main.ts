@@ -4,22 +4,23 @@ import type { CognitoEmulator } from 'react-cognito-sso/emulator';
 import { buildDemo } from './buildDemo.js';
 import type { DemoAuthSettings } from './DemoAuthSettings.js';
 import { DEMO_DIST_DIR } from './demoPaths.js';
+import { parseDemoArgs } from './parseDemoArgs.js';
 import { readCognitoEnv } from './readCognitoEnv.js';
 import { startDemoEmulator } from './startDemoEmulator.js';
 import { startDemoServer } from './startDemoServer.js';
 import type { DemoServer } from './startDemoServer.js';
 
-/** `npm run demo` (Vite dev server) and `npm run demo:preview` (`--preview`: the production build) on port 8585. */
-const PORT = 8585;
-const APP_ORIGIN = `http://localhost:${PORT}`;
-
-const args = process.argv.slice(2);
-const unknown = args.filter((arg) => arg !== '--preview');
-if (unknown.length > 0) {
-  console.error(`Unknown argument ${unknown.join(' ')}. Usage: tsx demo/server/main.ts [--preview]`);
+/**
+ * `npm run demo` (Vite dev server) and `npm run demo:preview` (`--preview`: the production build), on port 8585 or
+ * the one `--port` names.
+ */
+const args = parseDemoArgs(process.argv.slice(2));
+if ('error' in args) {
+  console.error(`${args.error} Usage: tsx demo/server/main.ts [--preview] [--port N]`);
   process.exit(2);
 }
-const mode = args.includes('--preview') ? 'preview' : 'dev';
+const { mode, port } = args;
+const APP_ORIGIN = `http://localhost:${port}`;
 
 const env = readCognitoEnv(process.env);
 if (env.kind === 'invalid') {
@@ -45,7 +46,7 @@ if (env.kind === 'pool') {
 
 let demo: DemoServer;
 try {
-  demo = await startDemoServer({ port: PORT, mode, auth });
+  demo = await startDemoServer({ port, mode, auth });
 } catch (error) {
   await emulator?.stop();
   console.error(`Cannot start the demo: ${error instanceof Error ? error.message : String(error)}`);
