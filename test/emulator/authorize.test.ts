@@ -1,7 +1,9 @@
+import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCognitoEmulator } from 'react-cognito-sso/emulator';
 import type { CognitoEmulator } from 'react-cognito-sso/emulator';
-import { authorizeParams, get, pkcePair, postForm, signIn } from './flow.js';
+import { authorizeParams, exchangeCode, get, pkcePair, postForm, signIn } from './flow.js';
+import type { TokenResponse } from './flow.js';
 
 let emulator: CognitoEmulator;
 beforeAll(async () => {
@@ -14,6 +16,8 @@ beforeAll(async () => {
         logoutUrls: ['http://localhost:3000/'],
         allowedScopes: ['openid', 'email', 'profile'],
       },
+      // Every scope allowed (the default), for the checks that need `phone`.
+      { clientId: 'allscopes', callbackUrls: ['http://localhost:3000/callback'], logoutUrls: [] },
     ],
   });
 });
@@ -34,37 +38,72 @@ function redirectError(response: Response): Record<string, string> {
   return Object.fromEntries(location.searchParams);
 }
 
+/** Checks an error page: 400, no redirect, the `message` and the `error` code it shows. */
+async function expectErrorPage(response: Response, message: string, error: string): Promise<void> {
+  expect(response.status).toBe(400);
+  expect(response.headers.get('location')).toBeNull();
+  expect(response.headers.get('content-type')).toContain('text/html');
+  const html = (await response.text()).replaceAll('&#39;', "'");
+  expect(html).toContain(message);
+  expect(html).toContain(`error: <code>${error}</code>`);
+}
+
 describe('authorize: no redirect when the client or redirect URI cannot be trusted', () => {
   it.each([
-    ['an unknown client', { client_id: 'nope' }, 'Invalid client_id'],
-    ['a missing client_id', { client_id: undefined }, "Required String parameter 'client_id' is not present"],
+    ['an unknown client', { client_id: 'nope' }, 'Invalid client_id', 'invalid_client'],
+    [
+      'a missing client_id',
+      { client_id: undefined },
+      "Required String parameter 'client_id' is not present",
+      'invalid_request',
+    ],
+    [
+      'an empty client_id',
+      { client_id: '' },
+      "Required String parameter 'client_id' is not present",
+      'invalid_request',
+    ],
     [
       'a missing redirect_uri',
       { redirect_uri: undefined },
       "Required String parameter 'redirect_uri' is not present",
+      'invalid_request',
     ],
-    ['a redirect_uri not in the list', { redirect_uri: 'http://localhost:3000/evil' }, 'redirect_mismatch'],
+    [
+      'a redirect_uri not in the list',
+      { redirect_uri: 'http://localhost:3000/evil' },
+      'redirect_mismatch: redirect_uri http://localhost:3000/evil is not one of the callback URLs of this app client (http://localhost:3000/callback, https://app.example.com/callback?tenant=a)',
+      'redirect_mismatch',
+    ],
     [
       'a redirect_uri with a trailing slash',
       { redirect_uri: 'http://localhost:3000/callback/' },
+      'redirect_mismatch',
       'redirect_mismatch',
     ],
     [
       'a redirect_uri differing in case',
       { redirect_uri: 'http://LOCALHOST:3000/callback' },
       'redirect_mismatch',
+      'redirect_mismatch',
     ],
     [
       'a redirect_uri with extra query',
       { redirect_uri: 'http://localhost:3000/callback?x=1' },
       'redirect_mismatch',
+      'redirect_mismatch',
     ],
-  ])('%s → error page', async (_name, overrides, message) => {
-    const response = await authorize(overrides);
-    expect(response.status).toBe(400);
-    expect(response.headers.get('location')).toBeNull();
-    expect(response.headers.get('content-type')).toContain('text/html');
-    expect((await response.text()).replaceAll('&#39;', "'")).toContain(message);
+  ])('%s → error page', async (_name, overrides, message, error) => {
+    await expectErrorPage(await authorize(overrides), message, error);
+  });
+
+  it.each([
+    ['client_id', 'Invalid client_id', 'invalid_client'],
+    ['redirect_uri', 'redirect_mismatch', 'redirect_mismatch'],
+  ])('%s given twice (same value) → error page, no redirect', async (name, message, error) => {
+    const params = authorizeParams(emulator, challenge);
+    params.append(name, params.get(name) ?? '');
+    await expectErrorPage(await get(`${emulator.domain}/oauth2/authorize?${params}`), message, error);
   });
 
   it('accepts a registered callback URL with its own query, exactly', async () => {
@@ -86,6 +125,9 @@ describe('authorize: OAuth errors go back to the redirect URI with the state', (
     ['a scope the client does not allow', { scope: 'openid phone' }, 'invalid_scope'],
     ['an unknown scope', { scope: 'openid admin:all' }, 'invalid_scope'],
     ['email and profile without openid', { scope: 'email profile' }, 'invalid_scope'],
+    ['email alone (no openid)', { client_id: 'allscopes', scope: 'email' }, 'invalid_scope'],
+    ['phone alone (no openid)', { client_id: 'allscopes', scope: 'phone' }, 'invalid_scope'],
+    ['profile alone (no openid)', { client_id: 'allscopes', scope: 'profile' }, 'invalid_scope'],
     ['an identity provider that is not enabled', { identity_provider: 'Google' }, 'invalid_request'],
     ['an unknown prompt', { prompt: 'always' }, 'invalid_request'],
   ])('%s → %s', async (_name, overrides, error) => {
@@ -94,6 +136,12 @@ describe('authorize: OAuth errors go back to the redirect URI with the state', (
     expect(params.state).toBe('state-123');
     expect(params.error_description).toBeTruthy();
     expect(params.code).toBeUndefined();
+  });
+
+  it('sends no state back when the request had none', async () => {
+    const params = redirectError(await authorize({ state: undefined, prompt: 'always' }));
+    expect(params.error).toBe('invalid_request');
+    expect(params).not.toHaveProperty('state');
   });
 
   it('refuses a parameter given twice', async () => {
@@ -109,12 +157,27 @@ describe('authorize: accepted parameters', () => {
     ['idp_identifier and lang', { idp_identifier: 'example.com', lang: 'fr' }],
     ['no scope (all allowed scopes)', { scope: undefined }],
     ['no state and no nonce', { state: undefined, nonce: undefined }],
+    ['prompt=consent', { prompt: 'consent' }],
+    ['prompt=select_account', { prompt: 'select_account' }],
   ])('%s → the sign-in page', async (_name, overrides) => {
     const response = await authorize(overrides);
     expect(response.status).toBe(302);
     const location = new URL(response.headers.get('location') ?? '');
     expect(location.origin).toBe(emulator.domain);
     expect(location.pathname).toBe('/login');
+  });
+});
+
+describe('authorize: the scopes granted', () => {
+  it.each([
+    ['no scope', undefined],
+    ['a blank scope', ' '],
+  ])("%s grants all the client's allowed scopes", async (_name, scope) => {
+    const response = await exchangeCode(emulator, await signIn(emulator, { params: { scope } }));
+    expect(response.status).toBe(200);
+    const tokens = (await response.json()) as TokenResponse;
+    expect(decodeJwt(tokens.access_token).scope).toBe('openid email profile');
+    expect(tokens.id_token).toBeDefined();
   });
 });
 
