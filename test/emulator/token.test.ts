@@ -221,6 +221,31 @@ describe('token endpoint: public clients and request format', () => {
     expect((await postForm(tokenUrl(), Object.fromEntries(new URLSearchParams(body)))).status).toBe(200);
   });
 
+  it('reads the form media type in any case and with parameters', async () => {
+    const response = await fetch(tokenUrl(), {
+      method: 'POST',
+      headers: { 'content-type': ' Application/X-WWW-Form-URLEncoded ; charset=UTF-8' },
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        client_id: CLIENT,
+        refresh_token: 'x',
+      }).toString(),
+    });
+    expect(await errorOf(response)).toBe('invalid_grant');
+  });
+
+  it('reads a body of exactly 64 KiB and refuses one byte more with invalid_request', async () => {
+    const prefix = `grant_type=refresh_token&client_id=${CLIENT}&refresh_token=`;
+    const post = (size: number): Promise<Response> =>
+      fetch(tokenUrl(), {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: prefix.padEnd(size, 'a'),
+      });
+    expect(await errorOf(await post(64 * 1024))).toBe('invalid_grant');
+    expect(await errorOf(await post(64 * 1024 + 1))).toBe('invalid_request');
+  });
+
   it('refuses a parameter given twice', async () => {
     const response = await fetch(tokenUrl(), {
       method: 'POST',
