@@ -182,22 +182,29 @@ describe('token endpoint: public clients and request format', () => {
     ],
     ['a client_secret', { client_secret: 'secret' }, {}, 'invalid_client'],
     ['an unknown client_id', { client_id: 'nobody' }, {}, 'invalid_client'],
-    ['no client_id', { client_id: '' }, {}, 'invalid_request'],
-    ['no grant_type', { grant_type: '' }, {}, 'invalid_request'],
+    ['an empty client_id', { client_id: '' }, {}, 'invalid_request'],
+    ['no client_id', { client_id: undefined }, {}, 'invalid_request'],
+    ['an empty grant_type', { grant_type: '' }, {}, 'invalid_request'],
+    ['no grant_type', { grant_type: undefined }, {}, 'invalid_request'],
+    ['an empty code', { code: '' }, {}, 'invalid_request'],
+    ['no code', { code: undefined }, {}, 'invalid_request'],
     ['the password grant', { grant_type: 'password' }, {}, 'unsupported_grant_type'],
     ['client_credentials', { grant_type: 'client_credentials' }, {}, 'unauthorized_client'],
-  ])('refuses %s', async (_name, overrides, headers, error) => {
+  ])('refuses %s', async (_name, overrides: Record<string, string | undefined>, headers, error) => {
     const signedIn = await signIn(emulator);
+    const form: Record<string, string | undefined> = {
+      grant_type: 'authorization_code',
+      client_id: CLIENT,
+      code: signedIn.code,
+      redirect_uri: signedIn.redirectUri,
+      code_verifier: signedIn.verifier,
+      ...overrides,
+    };
     const response = await postForm(
       tokenUrl(),
-      {
-        grant_type: 'authorization_code',
-        client_id: CLIENT,
-        code: signedIn.code,
-        redirect_uri: signedIn.redirectUri,
-        code_verifier: signedIn.verifier,
-        ...overrides,
-      },
+      Object.fromEntries(
+        Object.entries(form).filter((entry): entry is [string, string] => entry[1] !== undefined),
+      ),
       headers,
     );
     expect(response.status).toBe(400);
