@@ -3,7 +3,7 @@ import type { JSONWebKeySet } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCognitoEmulator } from 'react-cognito-sso/emulator';
 import type { CognitoEmulator, EmulatorClient, EmulatorOptions } from 'react-cognito-sso/emulator';
-import { errorOf, refresh, signInForTokens } from './flow.js';
+import { errorOf, postForm, refresh, signInForTokens } from './flow.js';
 import type { TokenResponse } from './flow.js';
 
 const clients: EmulatorClient[] = [
@@ -55,19 +55,25 @@ describe('refresh without rotation (Cognito default)', () => {
     await refreshed(emulator, tokens.refresh_token ?? '');
   });
 
-  it('refuses an unknown refresh token, a missing one, and one from another client', async () => {
+  it('refuses an unknown refresh token, an empty or missing one, and one from another client', async () => {
     const tokens = await signInForTokens(emulator);
     expect(await errorOf(await refresh(emulator, 'not-a-token'))).toBe('invalid_grant');
     expect(await errorOf(await refresh(emulator, ''))).toBe('invalid_request');
+    const withoutToken = { grant_type: 'refresh_token', client_id: 'refreshclient' };
+    expect(await errorOf(await postForm(`${emulator.domain}/oauth2/token`, withoutToken))).toBe(
+      'invalid_request',
+    );
     expect(await errorOf(await refresh(emulator, tokens.refresh_token ?? '', 'secondclient'))).toBe(
       'invalid_grant',
     );
   });
 
-  it('refuses refresh tokens of a user whose sessions were revoked', async () => {
+  it("refuses refresh tokens of a user whose sessions were revoked, and only that user's", async () => {
     const tokens = await signInForTokens(emulator);
+    const admin = await signInForTokens(emulator, { username: 'admin', password: 'Admin-Pass-1' });
     emulator.controls.revokeUserSessions('alice');
     expect(await errorOf(await refresh(emulator, tokens.refresh_token ?? ''))).toBe('invalid_grant');
+    await refreshed(emulator, admin.refresh_token ?? '');
     const after = await signInForTokens(emulator);
     await refreshed(emulator, after.refresh_token ?? '');
   });

@@ -69,7 +69,7 @@ describe('revoke', () => {
     expect((await userInfo(tokens.access_token)).status).toBe(200);
   });
 
-  it('refuses secrets and unknown clients (401 invalid_client), another client and a missing token', async () => {
+  it('refuses secrets and unknown clients (401 invalid_client), another client and an empty or missing token', async () => {
     const tokens = await signInForTokens(emulator);
     const token = tokens.refresh_token ?? '';
     for (const response of [
@@ -81,6 +81,8 @@ describe('revoke', () => {
     }
     expect(await errorOf(await revoke(token, 'otherclient'))).toBe('invalid_request');
     expect(await errorOf(await revoke(''))).toBe('invalid_request');
+    const withoutToken = await postForm(`${emulator.domain}/oauth2/revoke`, { client_id: 'revokeclient' });
+    expect(await errorOf(withoutToken)).toBe('invalid_request');
     expect((await refresh(emulator, token)).status).toBe(200);
   });
 
