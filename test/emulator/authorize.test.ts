@@ -119,6 +119,7 @@ describe('authorize: OAuth errors go back to the redirect URI with the state', (
     ['PKCE without a method', { code_challenge_method: undefined }, 'invalid_request'],
     ['plain PKCE', { code_challenge_method: 'plain' }, 'invalid_request'],
     ['a malformed challenge', { code_challenge: 'short' }, 'invalid_request'],
+    ['a challenge one character too long', { code_challenge: 'A'.repeat(44) }, 'invalid_request'],
     ['a missing response_type', { response_type: undefined }, 'invalid_request'],
     ['response_type=id_token', { response_type: 'id_token' }, 'invalid_request'],
     ['the implicit grant', { response_type: 'token' }, 'unauthorized_client'],
