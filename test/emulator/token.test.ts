@@ -267,6 +267,27 @@ describe('token endpoint: public clients and request format', () => {
   });
 });
 
+describe('token endpoint: log', () => {
+  it('logs a refused request with the endpoint and the error, and not as a crash', async () => {
+    const lines: string[] = [];
+    const logged = await startCognitoEmulator({
+      clients: [{ clientId: CLIENT, callbackUrls: ['http://localhost:3000/callback'], logoutUrls: [] }],
+      log: (line) => lines.push(line),
+    });
+    try {
+      const response = await postForm(`${logged.domain}/oauth2/token`, {
+        grant_type: 'password',
+        client_id: CLIENT,
+      });
+      expect(await errorOf(response)).toBe('unsupported_grant_type');
+      expect(lines.filter((line) => line.startsWith('token: unsupported_grant_type'))).toHaveLength(1);
+      expect(lines.filter((line) => line.includes('crashed'))).toEqual([]);
+    } finally {
+      await logged.stop();
+    }
+  });
+});
+
 describe('token shapes', () => {
   it('signs ID and access tokens with different published kids', async () => {
     const tokens = await signInForTokens(emulator);
