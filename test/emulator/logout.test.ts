@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.stop());
 
-const logout = (query: Record<string, string>, cookie = ''): Promise<Response> =>
+const logout = (query: Record<string, string> | URLSearchParams, cookie = ''): Promise<Response> =>
   get(`${emulator.domain}/logout?${new URLSearchParams(query)}`, cookie === '' ? {} : { cookie });
 
 /** Whether an authorize request with this cookie skips the form. */
@@ -29,10 +29,12 @@ async function sessionAlive(cookie: string): Promise<boolean> {
   return new URL(response.headers.get('location') ?? '').pathname === '/callback';
 }
 
-async function expectErrorPage(response: Response, message: string): Promise<void> {
+async function expectErrorPage(response: Response, message: string, error: string): Promise<void> {
   expect(response.status).toBe(400);
   expect(response.headers.get('location')).toBeNull();
-  expect((await response.text()).replaceAll('&#39;', "'")).toContain(message);
+  const html = (await response.text()).replaceAll('&#39;', "'");
+  expect(html).toContain(message);
+  expect(html).toContain(`error: <code>${error}</code>`);
 }
 
 describe('logout', () => {
@@ -54,22 +56,51 @@ describe('logout', () => {
       'a logout_uri not in the list',
       { client_id: 'logoutclient', logout_uri: 'http://localhost:3000/evil' },
       'redirect_mismatch: logout_uri http://localhost:3000/evil is not one of the sign-out URLs of this app client (http://localhost:3000/, http://localhost:3000/bye)',
+      'redirect_mismatch',
     ],
     [
       'a logout_uri differing by a slash',
       { client_id: 'logoutclient', logout_uri: 'http://localhost:3000' },
+      'redirect_mismatch',
+      'redirect_mismatch',
+    ],
+    [
+      'logout_uri given twice, both allowed',
+      new URLSearchParams([
+        ['client_id', 'logoutclient'],
+        ['logout_uri', 'http://localhost:3000/'],
+        ['logout_uri', 'http://localhost:3000/bye'],
+      ]),
+      'redirect_mismatch',
       'redirect_mismatch',
     ],
     [
       'post_logout_redirect_uri (standard OIDC)',
       { client_id: 'logoutclient', post_logout_redirect_uri: 'http://localhost:3000/' },
       "Required String parameter 'redirect_uri' is not present",
+      'invalid_request',
     ],
-    ['id_token_hint alone', { id_token_hint: 'eyJ' }, "Required String parameter 'client_id' is not present"],
-    ['an unknown client', { client_id: 'nobody', logout_uri: 'http://localhost:3000/' }, 'Invalid client_id'],
-  ])('refuses %s with an error page and keeps the session', async (_name, query, message) => {
+    [
+      'id_token_hint alone',
+      { id_token_hint: 'eyJ' },
+      "Required String parameter 'client_id' is not present",
+      'invalid_request',
+    ],
+    [
+      'an empty client_id',
+      { client_id: '', logout_uri: 'http://localhost:3000/' },
+      "Required String parameter 'client_id' is not present",
+      'invalid_request',
+    ],
+    [
+      'an unknown client',
+      { client_id: 'nobody', logout_uri: 'http://localhost:3000/' },
+      'Invalid client_id',
+      'invalid_client',
+    ],
+  ])('refuses %s with an error page and keeps the session', async (_name, query, message, error) => {
     const { cookie } = await signIn(emulator);
-    await expectErrorPage(await logout(query, cookie), message);
+    await expectErrorPage(await logout(query, cookie), message, error);
     expect(await sessionAlive(cookie)).toBe(true);
   });
 
@@ -90,6 +121,6 @@ describe('logout', () => {
     const query = Object.fromEntries(
       authorizeParams(emulator, pkcePair().challenge, { redirect_uri: 'http://localhost:3000/evil' }),
     );
-    await expectErrorPage(await logout(query), 'redirect_mismatch');
+    await expectErrorPage(await logout(query), 'redirect_mismatch', 'redirect_mismatch');
   });
 });
