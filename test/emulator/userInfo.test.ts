@@ -89,6 +89,16 @@ describe('userInfo', () => {
     await expectInvalidToken(await userInfo('Bearer not-a-jwt'), 'Access token is invalid');
   });
 
+  it('refuses a Bearer access token with anything before or after it in the header', async () => {
+    const tokens = await signInForTokens(emulator);
+    await expectInvalidToken(
+      await userInfo(`Basic Bearer ${tokens.access_token}`),
+      'Access token is missing',
+    );
+    await expectInvalidToken(await userInfo(`Bearer ${tokens.access_token} x`), 'Access token is missing');
+    expect((await userInfo(`Bearer ${tokens.access_token}`)).status).toBe(200);
+  });
+
   it('refuses an ID token', async () => {
     const tokens = await signInForTokens(emulator);
     expect((await userInfo(`Bearer ${tokens.id_token ?? ''}`)).status).toBe(401);
