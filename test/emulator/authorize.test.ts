@@ -234,6 +234,41 @@ describe('hosted-UI sign-in page', () => {
     expect(html).toContain(`value="${username}"`);
   });
 
+  it.each([
+    [
+      'not form-encoded',
+      'application/json',
+      'username=alice&password=Alice-Pass-1',
+      'Content-Type must be application/x-www-form-urlencoded',
+    ],
+    [
+      'with a field twice',
+      'application/x-www-form-urlencoded',
+      'username=alice&username=alice&password=Alice-Pass-1',
+      'parameter username given more than once',
+    ],
+    [
+      'over 64 KiB',
+      'application/x-www-form-urlencoded',
+      'username=alice&password=Alice-Pass-1&x='.padEnd(64 * 1024 + 1, 'x'),
+      'request body too large',
+    ],
+  ])(
+    'refuses a sign-in form %s with the error page, no redirect and no session',
+    async (_name, type, body, message) => {
+      const response = await fetch(loginUrl(), {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body,
+        redirect: 'manual',
+      });
+      expect(response.status).toBe(400);
+      expect(response.headers.get('location')).toBeNull();
+      expect(response.headers.getSetCookie()).toEqual([]);
+      expect(await response.text()).toContain(message);
+    },
+  );
+
   it('escapes a typed username shown again after a failure', async () => {
     const html = await (await postForm(loginUrl(), { username: '<img src=x>', password: 'x' })).text();
     expect(html).toContain('value="&lt;img src=x&gt;"');
