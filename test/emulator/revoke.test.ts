@@ -4,8 +4,11 @@ import type { CognitoEmulator } from 'react-cognito-sso/emulator';
 import { errorOf, postForm, refresh, signInForTokens } from './flow.js';
 
 let emulator: CognitoEmulator;
+/** The emulator's log lines. */
+const logged: string[] = [];
 beforeAll(async () => {
   emulator = await startCognitoEmulator({
+    log: (line) => logged.push(line),
     clients: [
       { clientId: 'revokeclient', callbackUrls: ['http://localhost:3000/callback'], logoutUrls: [] },
       { clientId: 'otherclient', callbackUrls: ['http://localhost:4000/callback'], logoutUrls: [] },
@@ -24,11 +27,13 @@ const userInfo = (accessToken: string): Promise<Response> =>
   fetch(`${emulator.domain}/oauth2/userInfo`, { headers: { authorization: `Bearer ${accessToken}` } });
 
 describe('revoke', () => {
-  it('revokes a refresh token: refresh → invalid_grant, its access token → userInfo 401', async () => {
+  it('revokes a refresh token (200, empty, no-store): refresh → invalid_grant, its access token → userInfo 401', async () => {
     const tokens = await signInForTokens(emulator);
     expect((await userInfo(tokens.access_token)).status).toBe(200);
     const response = await revoke(tokens.refresh_token ?? '');
     expect(response.status).toBe(200);
+    expect(response.headers.get('content-length')).toBe('0');
+    expect(response.headers.get('cache-control')).toBe('no-store');
     expect(await response.text()).toBe('');
     expect(await errorOf(await refresh(emulator, tokens.refresh_token ?? ''))).toBe('invalid_grant');
     expect((await userInfo(tokens.access_token)).status).toBe(401);
@@ -84,6 +89,14 @@ describe('revoke', () => {
     const withoutToken = await postForm(`${emulator.domain}/oauth2/revoke`, { client_id: 'revokeclient' });
     expect(await errorOf(withoutToken)).toBe('invalid_request');
     expect((await refresh(emulator, token)).status).toBe(200);
+  });
+
+  it('logs a refused request once as refused, and not as a crash', async () => {
+    logged.length = 0;
+    const tokens = await signInForTokens(emulator);
+    expect(await errorOf(await revoke(tokens.access_token))).toBe('unsupported_token_type');
+    expect(logged.filter((line) => line.startsWith('revoke: unsupported_token_type'))).toHaveLength(1);
+    expect(logged.filter((line) => line.includes('crashed'))).toEqual([]);
   });
 
   it('sends CORS headers to registered app origins', async () => {
