@@ -2,7 +2,7 @@ import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from '
 import type { JSONWebKeySet } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startCognitoEmulator } from 'react-cognito-sso/emulator';
-import type { CognitoEmulator } from 'react-cognito-sso/emulator';
+import type { CognitoEmulator, IdTokenTamper } from 'react-cognito-sso/emulator';
 import { errorOf, isHmacWithPublicKey, refresh, signInForTokens } from './flow.js';
 
 let emulator: CognitoEmulator;
@@ -237,6 +237,36 @@ describe('tamperNextIdToken', () => {
   it('refuses invalid tampering', () => {
     expect(() => emulator.controls.tamperNextIdToken({ alg: 'RS512' as 'none' })).toThrow(RangeError);
     expect(() => emulator.controls.tamperNextIdToken({ alg: 'none', foreignKey: true })).toThrow(RangeError);
+  });
+
+  it.each([
+    ['null', null, 'tamper must be an object'],
+    ['a string', 'none', 'tamper must be an object'],
+    ['claims null', { claims: null }, 'claims must be an object'],
+    ['claims an array', { claims: ['aud'] }, 'claims must be an object'],
+    ['claims a string', { claims: 'aud' }, 'claims must be an object'],
+    ['removeClaims a string', { removeClaims: 'iat' }, 'removeClaims must be an array of claim names'],
+    [
+      'removeClaims with a number',
+      { removeClaims: ['iat', 1] },
+      'removeClaims must be an array of claim names',
+    ],
+    ['foreignKey a string', { foreignKey: 'yes' }, 'foreignKey must be a boolean'],
+    ['alg RS512', { alg: 'RS512' }, "alg must be 'none' or 'HS256'"],
+    ['alg HS256 with foreignKey', { alg: 'HS256', foreignKey: true }, 'give either alg or foreignKey'],
+  ])('refuses tampering with %s, naming what is wrong', (_name, tamper, message) => {
+    expect(() => emulator.controls.tamperNextIdToken(tamper as IdTokenTamper)).toThrow(
+      new RangeError(`tamperNextIdToken: ${message}`),
+    );
+  });
+
+  it.each([
+    ['an empty tamper', {}],
+    ['alg HS256 with foreignKey false', { alg: 'HS256', foreignKey: false }],
+    ['every field', { claims: { aud: 'x' }, removeClaims: ['iat'], alg: 'none' }],
+  ])('accepts %s', async (_name, tamper) => {
+    expect(() => emulator.controls.tamperNextIdToken(tamper as IdTokenTamper)).not.toThrow();
+    await signInForTokens(emulator);
   });
 });
 
