@@ -186,7 +186,7 @@ describe('hosted-UI sign-in page', () => {
   const loginUrl = (overrides: Record<string, string | undefined> = {}): string =>
     `${emulator.domain}/login?${authorizeParams(emulator, challenge, overrides)}`;
 
-  it('has labelled Username and Password fields and a Sign in button, and refuses framing', async () => {
+  it('has labelled Username (empty without login_hint) and Password fields and a Sign in button, and refuses framing', async () => {
     const response = await get(loginUrl());
     expect(response.status).toBe(200);
     expect(response.headers.get('x-frame-options')).toBe('DENY');
@@ -196,6 +196,7 @@ describe('hosted-UI sign-in page', () => {
       /<label for="password">Password<\/label>\s*<input id="password" name="password" type="password"/,
     );
     expect(html).toContain('<button type="submit">Sign in</button>');
+    expect(html).toContain('required value="">');
     expect(html).toContain('App &lt;One&gt;');
     expect(html).toContain('for development only');
   });
@@ -269,6 +270,15 @@ describe('hosted-UI sign-in page', () => {
     },
   );
 
+  it('refuses a form without username, showing the Username field empty again', async () => {
+    const response = await postForm(loginUrl(), { password: 'Alice-Pass-1' });
+    expect(response.status).toBe(400);
+    expect(response.headers.getSetCookie()).toEqual([]);
+    const html = await response.text();
+    expect(html).toContain('Incorrect username or password.');
+    expect(html).toContain('required value="">');
+  });
+
   it('escapes a typed username shown again after a failure', async () => {
     const html = await (await postForm(loginUrl(), { username: '<img src=x>', password: 'x' })).text();
     expect(html).toContain('value="&lt;img src=x&gt;"');
@@ -290,6 +300,12 @@ describe('hosted-UI sign-in page', () => {
     expect(code).toMatch(/^[0-9a-f-]{36}$/);
     expect(location.searchParams.get('state')).toBe('state-123');
     expect(cookie).toMatch(/^cognito=[\w-]+$/);
+  });
+
+  it('redirects with the code and no state when the request had none', async () => {
+    const { location, code } = await signIn(emulator, { params: { state: undefined } });
+    expect(code).toMatch(/^[0-9a-f-]{36}$/);
+    expect([...location.searchParams.keys()]).toEqual(['code']);
   });
 
   it('sets the session cookie HttpOnly, SameSite=Lax, for 1 hour', async () => {
@@ -326,6 +342,12 @@ describe('hosted-UI session', () => {
     expect(redirectError(await authorize({ prompt: 'none' })).error).toBe('login_required');
   });
 
+  it('finds the session cookie among other cookies', async () => {
+    const { cookie } = await signIn(emulator);
+    const response = await authorize({}, { cookie: `cognitos; theme=dark; ${cookie} ; lang=fr` });
+    expect(new URL(response.headers.get('location') ?? '').pathname).toBe('/callback');
+  });
+
   it('ignores an unknown session cookie', async () => {
     const response = await authorize({}, { cookie: 'cognito=forged' });
     expect(new URL(response.headers.get('location') ?? '').pathname).toBe('/login');
@@ -340,5 +362,31 @@ describe('hosted-UI session', () => {
     } finally {
       emulator.controls.setClockOffsetSeconds(0);
     }
+  });
+});
+
+describe('hosted-UI session lifetime, by the injected clock', () => {
+  let now = Date.UTC(2030, 0, 1);
+  let timed: CognitoEmulator;
+  beforeAll(async () => {
+    timed = await startCognitoEmulator({
+      clients: [{ clientId: 'timed', callbackUrls: ['http://localhost:3000/callback'], logoutUrls: [] }],
+      now: () => now,
+    });
+  });
+  afterAll(() => timed.stop());
+
+  it('skips the form until just before one hour, and not at one hour', async () => {
+    const { cookie } = await signIn(timed);
+    const again = async (): Promise<string> => {
+      const response = await get(`${timed.domain}/oauth2/authorize?${authorizeParams(timed, challenge)}`, {
+        cookie,
+      });
+      return new URL(response.headers.get('location') ?? '').pathname;
+    };
+    now += 3_599_999;
+    expect(await again()).toBe('/callback');
+    now += 1;
+    expect(await again()).toBe('/login');
   });
 });
