@@ -10,50 +10,228 @@ import { resolveOptions } from '../../emulator/resolveOptions.js';
 const client = { clientId: 'cfgclient', callbackUrls: ['http://localhost:3000/callback'], logoutUrls: [] };
 const user = { username: 'u', password: 'p', email: 'u@example.com' };
 
+/** Options with values of the wrong type, as a JSON configuration file can hold them. */
+const loose = (options: Record<string, unknown>): EmulatorOptions => options as EmulatorOptions;
+const looseClient = (fields: Record<string, unknown>): EmulatorOptions =>
+  loose({ clients: [{ ...client, ...fields }] });
+const looseUser = (fields: Record<string, unknown>): EmulatorOptions =>
+  loose({ users: [{ ...user, ...fields }] });
+const scopeRefused = (scope: string): string =>
+  `clients[0].allowedScopes: "${scope}" is neither a standard scope nor a custom "resource-server/scope"`;
+const attributeRefused = (name: string): string =>
+  `users[0].attributes: "${name}" is neither a standard attribute nor "custom:<name>"`;
+
 describe('resolveOptions: refuses what Cognito would refuse', () => {
   it.each<[string, EmulatorOptions, string]>([
-    ['a non-loopback host', { host: '0.0.0.0' }, 'host'],
-    ['a malformed pool ID', { userPoolId: 'nopool' }, 'userPoolId'],
+    [
+      'a non-loopback host',
+      { host: '0.0.0.0' },
+      'host: "0.0.0.0" is not loopback; use 127.0.0.1, ::1 or localhost',
+    ],
+    [
+      'a malformed pool ID',
+      { userPoolId: 'nopool' },
+      'userPoolId: "nopool" must look like {region}_{id}, at most 55 characters',
+    ],
+    [
+      'a pool ID over 55 characters',
+      { userPoolId: `us-east-1_${'a'.repeat(46)}` },
+      `userPoolId: "us-east-1_${'a'.repeat(46)}" must look like {region}_{id}, at most 55 characters`,
+    ],
+    [
+      'a pool ID with a character other than [0-9a-zA-Z] at its end',
+      { userPoolId: 'us-east-1_Abc!' },
+      'userPoolId: "us-east-1_Abc!" must look like',
+    ],
+    [
+      'a pool ID with a character other than [\\w-] before its last _',
+      { userPoolId: 'us-east-1_A!b_c' },
+      'userPoolId: "us-east-1_A!b_c" must look like',
+    ],
     [
       'a pool ID of another region',
       { region: 'eu-west-1', userPoolId: 'us-east-1_Abc' },
-      'is not in region eu-west-1',
+      'userPoolId: "us-east-1_Abc" is not in region eu-west-1',
     ],
-    ['a malformed region', { region: 'mars' }, 'region'],
+    ['a malformed region', { region: 'mars' }, 'region: "mars" is not an AWS region such as us-east-1'],
+    ['a region with a prefix', { region: 'xeu-west-1' }, 'region: "xeu-west-1" is not an AWS region'],
+    ['a region with a suffix', { region: 'eu-west-1x' }, 'region: "eu-west-1x" is not an AWS region'],
     [
       'an http callback URL other than localhost',
       { clients: [{ ...client, callbackUrls: ['http://127.0.0.1:3000/cb'] }] },
-      'http only for localhost',
+      'clients[0].callbackUrls[0]: "http://127.0.0.1:3000/cb" must use https (http only for localhost)',
     ],
     [
       'a callback URL with a fragment',
       { clients: [{ ...client, callbackUrls: ['https://app.example.com/cb#x'] }] },
-      'fragment',
+      'clients[0].callbackUrls[0]: "https://app.example.com/cb#x" must not contain a fragment',
     ],
-    ['a relative callback URL', { clients: [{ ...client, callbackUrls: ['/callback'] }] }, 'absolute URL'],
-    ['no callback URL', { clients: [{ ...client, callbackUrls: [] }] }, 'callbackUrls'],
+    [
+      'a callback URL ending in an empty fragment',
+      { clients: [{ ...client, callbackUrls: ['https://app.example.com/cb#'] }] },
+      'clients[0].callbackUrls[0]: "https://app.example.com/cb#" must not contain a fragment',
+    ],
+    [
+      'a relative callback URL',
+      { clients: [{ ...client, callbackUrls: ['/callback'] }] },
+      'clients[0].callbackUrls[0]: "/callback" is not an absolute URL',
+    ],
+    [
+      'no callback URL',
+      { clients: [{ ...client, callbackUrls: [] }] },
+      'clients[0].callbackUrls: must be a non-empty array of URLs',
+    ],
+    [
+      'a callback URL that is not a string',
+      looseClient({ callbackUrls: [42] }),
+      'clients[0].callbackUrls: must be a non-empty array of URLs',
+    ],
     [
       'a bad sign-out URL',
       { clients: [{ ...client, logoutUrls: ['http://app.example.com/'] }] },
-      'logoutUrls[0]',
+      'clients[0].logoutUrls[0]: "http://app.example.com/" must use https (http only for localhost)',
     ],
-    ['a malformed client ID', { clients: [{ ...client, clientId: 'has space' }] }, 'clientId'],
-    ['a duplicate client ID', { clients: [client, client] }, 'appears twice'],
-    ['no clients', { clients: [] }, 'at least one'],
-    ['an unknown scope', { clients: [{ ...client, allowedScopes: ['openid', 'admin'] }] }, 'allowedScopes'],
-    ['usernames equal but for case', { users: [user, { ...user, username: 'U' }] }, 'appears twice'],
-    ['an empty password', { users: [{ ...user, password: '' }] }, 'password'],
-    ['a bad email', { users: [{ ...user, email: 'nope' }] }, 'email'],
-    ['an unknown attribute', { users: [{ ...user, attributes: { team: 'x' } }] }, '"team"'],
-    ['a reserved claim as attribute', { users: [{ ...user, attributes: { sub: 'x' } }] }, '"sub"'],
+    ['a client that is null', loose({ clients: [null] }), 'clients[0]: must be an object'],
+    ['a client that is a string', loose({ clients: ['cfgclient'] }), 'clients[0]: must be an object'],
     [
-      'a grace period over 60 s',
-      { refreshTokenRotation: { enabled: true, retryGracePeriodSeconds: 61 } },
-      'retryGracePeriodSeconds',
+      'a malformed client ID',
+      { clients: [{ ...client, clientId: 'has space' }] },
+      'clients[0].clientId: must match [\\w+]+ and be 1–128 characters',
     ],
-    ['a zero token lifetime', { tokenLifetimes: { accessTokenSeconds: 0 } }, 'accessTokenSeconds'],
-    ['an ID token lifetime over a day', { tokenLifetimes: { idTokenSeconds: 86_401 } }, 'idTokenSeconds'],
-    ['equal ports', { issuerPort: 9300, domainPort: 9300 }, 'domainPort'],
+    ['a client ID that is not a string', looseClient({ clientId: 42 }), 'clients[0].clientId: must match'],
+    ['a client name that is not a string', looseClient({ name: 42 }), 'clients[0].name: must be a string'],
+    ['a duplicate client ID', { clients: [client, client] }, 'clients: "cfgclient" appears twice'],
+    ['no clients', { clients: [] }, 'clients: must hold at least one app client'],
+    [
+      'no allowed scopes',
+      { clients: [{ ...client, allowedScopes: [] }] },
+      'clients[0].allowedScopes: must be a non-empty array',
+    ],
+    [
+      'an unknown scope',
+      { clients: [{ ...client, allowedScopes: ['openid', 'admin'] }] },
+      scopeRefused('admin'),
+    ],
+    [
+      'a custom scope with a space in its resource server',
+      { clients: [{ ...client, allowedScopes: ['my api/read'] }] },
+      scopeRefused('my api/read'),
+    ],
+    [
+      'a custom scope with a space in its name',
+      { clients: [{ ...client, allowedScopes: ['api/read all'] }] },
+      scopeRefused('api/read all'),
+    ],
+    ['a user that is null', loose({ users: [null] }), 'users[0]: must be an object'],
+    ['a user that is a string', loose({ users: ['u'] }), 'users[0]: must be an object'],
+    [
+      'a username with a space',
+      { users: [{ ...user, username: 'u v' }] },
+      'users[0].username: must be 1–128 characters without spaces',
+    ],
+    ['a username that is not a string', looseUser({ username: 42 }), 'users[0].username: must be'],
+    [
+      'usernames equal but for case',
+      { users: [user, { ...user, username: 'U' }] },
+      'users: "u" appears twice',
+    ],
+    [
+      'an empty password',
+      { users: [{ ...user, password: '' }] },
+      'users[0].password: must be a non-empty string',
+    ],
+    [
+      'a password that is not a string',
+      looseUser({ password: 42 }),
+      'users[0].password: must be a non-empty',
+    ],
+    ['a bad email', { users: [{ ...user, email: 'nope' }] }, 'users[0].email: must be an email address'],
+    ['an email with two @', { users: [{ ...user, email: 'u@example.com@x' }] }, 'users[0].email: must be'],
+    ['an email inside an array', looseUser({ email: ['u@example.com'] }), 'users[0].email: must be'],
+    [
+      'emailVerified as a string',
+      looseUser({ emailVerified: 'yes' }),
+      'users[0].emailVerified: must be a boolean',
+    ],
+    [
+      'an empty group name',
+      { users: [{ ...user, groups: [''] }] },
+      'users[0].groups: must be an array of group names',
+    ],
+    [
+      'groups as a string',
+      looseUser({ groups: 'admin' }),
+      'users[0].groups: must be an array of group names',
+    ],
+    [
+      'a group that is not a string',
+      looseUser({ groups: [42] }),
+      'users[0].groups: must be an array of group names',
+    ],
+    ['an empty sub', { users: [{ ...user, sub: '' }] }, 'users[0].sub: must be a non-empty string'],
+    ['a sub that is not a string', looseUser({ sub: 42 }), 'users[0].sub: must be a non-empty string'],
+    [
+      'two users with one sub',
+      {
+        users: [
+          { ...user, sub: 'same' },
+          { ...user, username: 'v', sub: 'same' },
+        ],
+      },
+      'users[].sub: "same" appears twice',
+    ],
+    ['attributes as a string', looseUser({ attributes: 'team' }), 'users[0].attributes: must be an object'],
+    ['attributes as an array', looseUser({ attributes: [] }), 'users[0].attributes: must be an object'],
+    ['an unknown attribute', { users: [{ ...user, attributes: { team: 'x' } }] }, attributeRefused('team')],
+    [
+      'a reserved claim as attribute',
+      { users: [{ ...user, attributes: { sub: 'x' } }] },
+      attributeRefused('sub'),
+    ],
+    [
+      'a custom attribute name with a prefix',
+      { users: [{ ...user, attributes: { 'x-custom:team': 'a' } }] },
+      attributeRefused('x-custom:team'),
+    ],
+    [
+      'a custom attribute name over 20 characters',
+      { users: [{ ...user, attributes: { [`custom:${'a'.repeat(21)}`]: 'a' } }] },
+      attributeRefused(`custom:${'a'.repeat(21)}`),
+    ],
+    [
+      'an attribute value that is not a string',
+      looseUser({ attributes: { name: 42 } }),
+      'users[0].attributes["name"]: must be a string',
+    ],
+    [
+      'rotation enabled as a string',
+      loose({ refreshTokenRotation: { enabled: 'yes' } }),
+      'refreshTokenRotation.enabled: must be a boolean',
+    ],
+    ...[61, -1, 1.5].map((grace): [string, EmulatorOptions, string] => [
+      `a grace period of ${grace} s`,
+      { refreshTokenRotation: { enabled: true, retryGracePeriodSeconds: grace } },
+      'refreshTokenRotation.retryGracePeriodSeconds: must be an integer from 0 to 60',
+    ]),
+    [
+      'a zero token lifetime',
+      { tokenLifetimes: { accessTokenSeconds: 0 } },
+      'tokenLifetimes.accessTokenSeconds: must be an integer from 1 to 86400',
+    ],
+    [
+      'an ID token lifetime over a day',
+      { tokenLifetimes: { idTokenSeconds: 86_401 } },
+      'tokenLifetimes.idTokenSeconds: must be an integer from 1 to 86400',
+    ],
+    [
+      'a refresh token lifetime over ten years',
+      { tokenLifetimes: { refreshTokenSeconds: 315_360_001 } },
+      'tokenLifetimes.refreshTokenSeconds: must be an integer from 1 to 315360000',
+    ],
+    ['equal ports', { issuerPort: 9300, domainPort: 9300 }, 'domainPort: must differ from issuerPort'],
+    ['a negative port', { issuerPort: -1 }, 'issuerPort: must be an integer from 0 to 65535'],
+    ['a fractional port', { issuerPort: 9300.5 }, 'issuerPort: must be an integer from 0 to 65535'],
+    ['a port over 65535', { domainPort: 65_536 }, 'domainPort: must be an integer from 0 to 65535'],
     [
       'an http app origin other than localhost',
       { appOrigins: ['http://127.0.0.1:5173'] },
@@ -66,6 +244,11 @@ describe('resolveOptions: refuses what Cognito would refuse', () => {
     ],
     ['an app origin that is no URL', { appOrigins: ['localhost:5173'] }, 'appOrigins[0]'],
     [
+      'app origins that are not an array',
+      loose({ appOrigins: 'http://localhost:5173' }),
+      'appOrigins: must be an array of URLs',
+    ],
+    [
       'a client without sign-out URLs, with app origins',
       {
         clients: [{ clientId: 'nologout', callbackUrls: ['https://app.example.com/cb'] } as EmulatorClient],
@@ -74,7 +257,69 @@ describe('resolveOptions: refuses what Cognito would refuse', () => {
       'clients[0].logoutUrls: must be an array of URLs',
     ],
   ])('%s', (_name, options, message) => {
-    expect(() => resolveOptions(options)).toThrow(message);
+    expect(() => resolveOptions(options)).toThrow(`cognito-emulator: ${message}`);
+  });
+
+  it('accepts the limits: loopback hosts, ports, lifetimes, grace period, pool ID length, GovCloud region', () => {
+    expect(resolveOptions({ host: '::1' }).host).toBe('::1');
+    expect(resolveOptions({ host: 'localhost' }).host).toBe('localhost');
+    expect(resolveOptions({ issuerPort: 65_535, domainPort: 65_534 })).toMatchObject({
+      issuerPort: 65_535,
+      domainPort: 65_534,
+    });
+    expect(
+      resolveOptions({
+        tokenLifetimes: { idTokenSeconds: 1, accessTokenSeconds: 86_400, refreshTokenSeconds: 315_360_000 },
+      }).lifetimes,
+    ).toEqual({ idTokenSeconds: 1, accessTokenSeconds: 86_400, refreshTokenSeconds: 315_360_000 });
+    expect(
+      resolveOptions({ refreshTokenRotation: { enabled: true, retryGracePeriodSeconds: 60 } }).rotation,
+    ).toEqual({ enabled: true, retryGracePeriodSeconds: 60 });
+    const longPoolId = `us-east-1_${'a'.repeat(45)}`;
+    expect(resolveOptions({ userPoolId: longPoolId }).userPoolId).toBe(longPoolId);
+    expect(resolveOptions({ region: 'us-gov-west-1' }).userPoolId).toBe('us-gov-west-1_Em0lat0r');
+  });
+
+  it("keeps a user's given emailVerified, sub and every standard attribute; a username may hold combining marks", () => {
+    const standard = [
+      'address',
+      'birthdate',
+      'family_name',
+      'gender',
+      'given_name',
+      'locale',
+      'middle_name',
+      'name',
+      'nickname',
+      'phone_number',
+      'phone_number_verified',
+      'picture',
+      'preferred_username',
+      'profile',
+      'updated_at',
+      'website',
+      'zoneinfo',
+    ];
+    const attributes = Object.fromEntries(standard.map((name) => [name, `${name} value`]));
+    const [resolved] = resolveOptions({
+      users: [{ ...user, username: 'e\u0301mile', emailVerified: false, sub: 'given-sub', attributes }],
+    }).users;
+    expect(resolved).toMatchObject({
+      username: 'e\u0301mile',
+      emailVerified: false,
+      sub: 'given-sub',
+      attributes,
+    });
+  });
+
+  it('tells usernames apart as sign-in does, by their lower case', () => {
+    const users = resolveOptions({
+      users: [
+        { ...user, username: 'straße' },
+        { ...user, username: 'strasse' },
+      ],
+    }).users;
+    expect(users.map((resolved) => resolved.username)).toEqual(['straße', 'strasse']);
   });
 
   it('applies the defaults', () => {
