@@ -2,7 +2,7 @@ import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from '
 import type { JSONWebKeySet } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startCognitoEmulator } from 'react-cognito-sso/emulator';
-import type { CognitoEmulator, IdTokenTamper } from 'react-cognito-sso/emulator';
+import type { CognitoEmulator, Fault, FaultableEndpoint, IdTokenTamper } from 'react-cognito-sso/emulator';
 import { errorOf, isHmacWithPublicKey, refresh, signInForTokens } from './flow.js';
 
 let emulator: CognitoEmulator;
@@ -46,12 +46,28 @@ describe('failNext', () => {
     expect((await refresh(emulator, tokens.refresh_token ?? '', 'controlsclient')).status).toBe(200);
   });
 
-  it('defaults to a 500 with an empty body when only a status or body is given', async () => {
-    emulator.controls.failNext('jwks', 1, { body: '' });
-    const response = await fetch(jwksUrl());
-    expect(response.status).toBe(500);
-    expect(response.headers.get('access-control-allow-origin')).toBe('*');
-    expect((await fetch(jwksUrl())).status).toBe(200);
+  it.each<[string, Fault, string]>([
+    ['an empty body', { body: '' }, 'application/json'],
+    ['a status', { status: 503 }, 'application/json'],
+    ['a content type', { contentType: 'text/plain' }, 'text/plain'],
+  ])(
+    'answers a fault with only %s: status 500 unless given, empty body, uncached',
+    async (_what, fault, type) => {
+      emulator.controls.failNext('jwks', 1, fault);
+      const response = await fetch(jwksUrl());
+      expect(response.status).toBe(fault.status ?? 500);
+      expect(response.headers.get('content-type')).toBe(type);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('access-control-allow-origin')).toBe('*');
+      expect(await response.text()).toBe('');
+      expect((await fetch(jwksUrl())).status).toBe(200);
+    },
+  );
+
+  it('count 0 clears the faults queued for the endpoint', async () => {
+    emulator.controls.failNext('token', 2, { status: 503 });
+    emulator.controls.failNext('token', 0, { status: 500 });
+    expect((await refresh(emulator, 'unknown', 'controlsclient')).status).toBe(400);
   });
 
   it('keeps CORS headers on a faulted answer so that the app sees the status', async () => {
@@ -126,13 +142,69 @@ describe('failNext', () => {
     expect((await refresh(emulator, 'unknown', 'controlsclient')).status).toBe(400);
   });
 
-  it('refuses invalid faults', () => {
-    expect(() => emulator.controls.failNext('token', -1, { status: 500 })).toThrow(RangeError);
-    expect(() => emulator.controls.failNext('token', 1, { status: 99 })).toThrow(RangeError);
-    expect(() => emulator.controls.failNext('token', 1, {})).toThrow(RangeError);
-    expect(() => emulator.controls.failNext('token', 1, { drop: true, status: 500 })).toThrow(RangeError);
-    expect(() => emulator.controls.failNext('token', 1, { drop: true, stall: true })).toThrow(RangeError);
-    expect(() => emulator.controls.failNext('authorize' as 'token', 1, { status: 500 })).toThrow(RangeError);
+  it.each<[string, string, number, unknown, string]>([
+    [
+      'an unknown endpoint',
+      'authorize',
+      1,
+      { status: 500 },
+      'endpoint must be one of token, revoke, jwks, userInfo',
+    ],
+    ['a negative count', 'token', -1, { status: 500 }, 'count must be an integer ≥ 0'],
+    ['a fault that is null', 'token', 1, null, 'fault must be an object'],
+    ['a fault that is a string', 'token', 1, '503', 'fault must be an object'],
+    ['a status under 200', 'token', 1, { status: 99 }, 'fault.status must be an HTTP status from 200 to 599'],
+    ['a status over 599', 'token', 1, { status: 600 }, 'fault.status must be an HTTP status from 200 to 599'],
+    ['a body that is not a string', 'token', 1, { body: 42 }, 'fault.body must be a string'],
+    [
+      'a content type that is not a string',
+      'token',
+      1,
+      { contentType: 42 },
+      'fault.contentType must be a header value',
+    ],
+    [
+      'a content type with a line break',
+      'token',
+      1,
+      { contentType: 'text/html\r\nx-evil: 1' },
+      'fault.contentType must be a header value',
+    ],
+    ['a negative delay', 'token', 1, { delayMs: -1 }, 'fault.delayMs must be an integer from 0 to 600000'],
+    ['a fractional delay', 'token', 1, { delayMs: 1.5 }, 'fault.delayMs must be an integer from 0 to 600000'],
+    [
+      'a delay over 10 minutes',
+      'token',
+      1,
+      { delayMs: 600_001 },
+      'fault.delayMs must be an integer from 0 to 600000',
+    ],
+    ['drop that is not a boolean', 'token', 1, { drop: 'yes' }, 'fault.drop must be a boolean'],
+    ['stall that is not a boolean', 'token', 1, { stall: 'yes' }, 'fault.stall must be a boolean'],
+    ['an empty fault', 'token', 1, {}, 'fault needs a status, body, delayMs, drop or stall'],
+    [
+      'drop with a status',
+      'token',
+      1,
+      { drop: true, status: 500 },
+      'a dropped call cannot also have a status, body, contentType or stall',
+    ],
+    [
+      'drop with stall',
+      'token',
+      1,
+      { drop: true, stall: true },
+      'a dropped call cannot also have a status, body, contentType or stall',
+    ],
+  ])('refuses %s with a RangeError', (_name, endpoint, count, fault, message) => {
+    expect(() => emulator.controls.failNext(endpoint as FaultableEndpoint, count, fault as Fault)).toThrow(
+      new RangeError(`failNext: ${message}`),
+    );
+  });
+
+  it('accepts the limits: status 200 and 599, delay 0 and 600000 ms', () => {
+    for (const fault of [{ status: 200 }, { status: 599 }, { delayMs: 0 }, { delayMs: 600_000 }])
+      expect(() => emulator.controls.failNext('token', 1, fault)).not.toThrow();
   });
 });
 
