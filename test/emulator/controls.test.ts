@@ -22,12 +22,15 @@ afterAll(() => emulator.stop());
 const jwksUrl = (): string => `${emulator.issuer}/.well-known/jwks.json`;
 const fetchJwks = async (): Promise<JSONWebKeySet> =>
   (await (await fetch(jwksUrl())).json()) as JSONWebKeySet;
+const adminText = (
+  name: string,
+  body: string,
+  contentType = 'application/json',
+  origin = emulator.issuerOrigin,
+): Promise<Response> =>
+  fetch(`${origin}/_emulator/${name}`, { method: 'POST', headers: { 'content-type': contentType }, body });
 const admin = (name: string, body: unknown, contentType = 'application/json'): Promise<Response> =>
-  fetch(`${emulator.issuerOrigin}/_emulator/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': contentType },
-    body: JSON.stringify(body),
-  });
+  adminText(name, JSON.stringify(body), contentType);
 
 describe('failNext', () => {
   it('answers the next N calls with the fault, then normally', async () => {
@@ -349,6 +352,31 @@ describe('setClockOffsetSeconds', () => {
 });
 
 describe('HTTP admin API', () => {
+  it('takes an empty or blank body as {}', async () => {
+    for (const body of ['', ' \n']) {
+      const response = await adminText('requestCounts', body);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toHaveProperty('token');
+    }
+  });
+
+  it.each(['{', '[]', 'null', '42', '"x"'])('refuses the body %s: not a JSON object', async (body) => {
+    const response = await adminText('rotateSigningKeys', body);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: 'body must be a JSON object' });
+  });
+
+  it('answers a caller on ::1', async () => {
+    const ipv6 = await startCognitoEmulator({ host: '::1' });
+    try {
+      expect((await adminText('requestCounts', '{}', 'application/json', ipv6.issuerOrigin)).status).toBe(
+        200,
+      );
+    } finally {
+      await ipv6.stop();
+    }
+  });
+
   it('drives every control over POST /_emulator/{name}', async () => {
     expect((await admin('resetRequestCounts', {})).status).toBe(200);
     const tokens = await signInForTokens(emulator);
@@ -385,8 +413,15 @@ describe('HTTP admin API', () => {
     expect(((await bad.json()) as { error: string }).error).toContain('count');
     expect((await admin('revokeUserSessions', { username: 'nobody' })).status).toBe(400);
     expect((await admin('setClockOffsetSeconds', [])).status).toBe(400);
-    expect((await admin('shutdown', {})).status).toBe(404);
-    expect((await fetch(`${emulator.issuerOrigin}/_emulator/requestCounts`)).status).toBe(405);
-    expect((await admin('rotateSigningKeys', {}, 'text/plain')).status).toBe(415);
+    const unknown = await admin('shutdown', {});
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toEqual({ error: 'no control shutdown' });
+    const get = await fetch(`${emulator.issuerOrigin}/_emulator/requestCounts`);
+    expect(get.status).toBe(405);
+    expect(get.headers.get('allow')).toBe('POST');
+    expect(await get.json()).toEqual({ error: 'use POST' });
+    const text = await admin('rotateSigningKeys', {}, 'text/plain');
+    expect(text.status).toBe(415);
+    expect(await text.json()).toEqual({ error: 'Content-Type must be application/json' });
   });
 });

@@ -475,6 +475,7 @@ describe('CORS on the token endpoint', () => {
     expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
     expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
     expect(preflight.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('content-type');
+    expect(preflight.headers.get('access-control-max-age')).toBe('600');
     const response = await postForm(
       tokenUrl(),
       { grant_type: 'refresh_token', client_id: CLIENT, refresh_token: 'x' },
