@@ -10,8 +10,11 @@ const CLIENT = 'tokenclient1';
 const OTHER = 'otherclient2';
 let emulator: CognitoEmulator;
 let jwks: JSONWebKeySet;
+/** The emulator's log lines. */
+const log: string[] = [];
 beforeAll(async () => {
   emulator = await startCognitoEmulator({
+    log: (line) => log.push(line),
     clients: [
       { clientId: CLIENT, callbackUrls: ['http://localhost:3000/callback'], logoutUrls: [] },
       {
@@ -498,6 +501,18 @@ describe('CORS on the token endpoint', () => {
       { origin: 'https://evil.example' },
     );
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('ends a preflight with its 204 or 403: nothing else answers it (no crash logged)', async () => {
+    log.length = 0;
+    for (const origin of ['http://localhost:3000', 'https://evil.example']) {
+      await fetch(tokenUrl(), {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST' },
+      });
+    }
+    // A second answer would throw inside the request, logged as a crash before the first answer is read.
+    expect(log.filter((line) => line.includes('crashed'))).toEqual([]);
   });
 
   it('does not count preflights as token requests', async () => {
