@@ -87,12 +87,16 @@ describe('parseCliArgs', () => {
       help: false,
     });
     expect(parseCliArgs([])).toMatchObject({ port: undefined, json: false, help: false });
+    expect(parseCliArgs(['--help'])).toMatchObject({ json: false, help: true });
+    expect(parseCliArgs(['--port', '65535']).port).toBe(65_535);
   });
 
   it.each([
     [['--port'], '--port needs a port'],
     [['--port', '70000'], '--port needs a port'],
     [['--port', '-1'], '--port needs a port'],
+    [['--port', '12x'], '--port needs a port'],
+    [['--users='], '--users needs a file'],
     [['--users'], '--users needs a file'],
     [['--config', '--json'], '--config needs a file'],
     [['--json=yes'], '--json takes no value'],
