@@ -12,12 +12,13 @@ try {
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
+// A file that failed with no failed test in it: it did not load, or a hook (beforeAll…) failed and its tests were skipped.
 const failedSuites = report.testResults.filter(
-  (suite) => suite.status === 'failed' && suite.assertionResults.length === 0,
+  (suite) => suite.status === 'failed' && !suite.assertionResults.some((test) => test.status === 'failed'),
 ).length;
 const skipped = report.numPendingTests + report.numTodoTests;
 let failed = report.numFailedTests + failedSuites;
-// An error outside any test (an unhandled rejection, a failed global setup) fails the run but no test in the report.
+// An error outside any file (an unhandled rejection, a failed global setup) fails the run but nothing in the report.
 if (failed === 0 && status !== 0) {
   console.error(`vitest exited ${status} although no test failed: see the errors it printed above`);
   failed = 1;

@@ -12,22 +12,36 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-/** A vitest JSON report with these counts; `loadFailures` files that failed before any test ran. */
+/**
+ * A vitest JSON report with these counts, the tests in one file; `loadFailures` files that failed before any test
+ * ran, `hookFailures` files whose `beforeAll` failed, so that their two tests were skipped.
+ */
 function report(counts: {
   passed: number;
   failed: number;
   pending?: number;
   todo?: number;
   loadFailures?: number;
+  hookFailures?: number;
 }) {
+  const failedFile = (tests: { status: string }[]) => ({ status: 'failed', assertionResults: tests });
   return {
     numPassedTests: counts.passed,
     numFailedTests: counts.failed,
-    numPendingTests: counts.pending ?? 0,
+    numPendingTests: (counts.pending ?? 0) + 2 * (counts.hookFailures ?? 0),
     numTodoTests: counts.todo ?? 0,
     testResults: [
-      { status: counts.failed > 0 ? 'failed' : 'passed', assertionResults: [{}] },
-      ...Array.from({ length: counts.loadFailures ?? 0 }, () => ({ status: 'failed', assertionResults: [] })),
+      {
+        status: counts.failed > 0 ? 'failed' : 'passed',
+        assertionResults: [
+          ...Array.from({ length: counts.passed }, () => ({ status: 'passed' })),
+          ...Array.from({ length: counts.failed }, () => ({ status: 'failed' })),
+        ],
+      },
+      ...Array.from({ length: counts.loadFailures ?? 0 }, () => failedFile([])),
+      ...Array.from({ length: counts.hookFailures ?? 0 }, () =>
+        failedFile([{ status: 'skipped' }, { status: 'skipped' }]),
+      ),
     ],
   };
 }
@@ -58,6 +72,11 @@ describe('scripts/ci-summary.mjs: the closing line CI reads', () => {
   it('counts failed tests and files that failed before any test ran, and exits 1', async () => {
     const result = await summarise(report({ passed: 10, failed: 2, loadFailures: 1 }), 1);
     expect([result.code, result.stdout]).toEqual([1, '10 passed, 3 failed\n']);
+  });
+
+  it('counts a file whose beforeAll failed as one failure, its skipped tests as skipped', async () => {
+    const result = await summarise(report({ passed: 4, failed: 0, hookFailures: 1 }), 1);
+    expect(result).toEqual({ code: 1, stdout: '4 passed, 1 failed, 2 skipped\n', stderr: '' });
   });
 
   it('counts one failure when vitest failed outside any test (an unhandled error), instead of "0 failed"', async () => {
