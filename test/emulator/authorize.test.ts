@@ -186,6 +186,20 @@ describe('hosted-UI sign-in page', () => {
   const loginUrl = (overrides: Record<string, string | undefined> = {}): string =>
     `${emulator.domain}/login?${authorizeParams(emulator, challenge, overrides)}`;
 
+  it('is sent, like every hosted-UI page, uncached, unsniffed, without referrer, under a CSP that runs no script', async () => {
+    const pages = [await get(loginUrl()), await authorize({ client_id: 'nope' })];
+    for (const { headers } of pages) {
+      expect(headers.get('cache-control')).toBe('no-store');
+      expect(headers.get('x-content-type-options')).toBe('nosniff');
+      expect(headers.get('referrer-policy')).toBe('no-referrer');
+      expect(headers.get('content-security-policy')).toBe(
+        "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
+      );
+    }
+    const redirect = await authorize();
+    expect([redirect.status, redirect.headers.get('cache-control')]).toEqual([302, 'no-store']);
+  });
+
   it('has labelled Username (empty without login_hint) and Password fields and a Sign in button, and refuses framing', async () => {
     const response = await get(loginUrl());
     expect(response.status).toBe(200);

@@ -68,6 +68,7 @@ describe('authorization_code grant: PKCE S256', () => {
     const response = await exchangeCode(emulator, signedIn);
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('pragma')).toBe('no-cache');
     const body = (await response.json()) as Record<string, unknown>;
     expect(Object.keys(body)).toEqual([
       'id_token',
