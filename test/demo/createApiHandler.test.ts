@@ -1,20 +1,19 @@
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCognitoEmulator } from 'react-cognito-sso/emulator';
 import type { CognitoEmulator } from 'react-cognito-sso/emulator';
 import { createApiHandler } from '../../demo/server/api/createApiHandler.js';
 import { CATALOG } from '../../demo/server/api/catalog.js';
-import { closeServer, listen } from '../../demo/server/listen.js';
 import type { CatalogPage, CatalogTable } from '../../demo/shared/CatalogTable.js';
 import type { LoggedInUser } from '../../demo/shared/LoggedInUser.js';
 import { signInForTokens } from '../emulator/flow.js';
 import type { TokenResponse } from '../emulator/flow.js';
+import { serveOnLoopback } from './serveOnLoopback.js';
+import type { LoopbackServer } from './serveOnLoopback.js';
 
 const CLIENT = 'demoapiclient1';
 const APP_ORIGIN = 'http://localhost:8585';
 let emulator: CognitoEmulator;
-let server: Server;
+let server: LoopbackServer;
 let api: string;
 let signedIn: TokenResponse;
 
@@ -26,23 +25,25 @@ beforeAll(async () => {
       { username: 'bob', password: 'Bob-Pass-1', email: 'bob@example.com' },
     ],
   });
-  const handle = createApiHandler(
-    {
-      userPoolId: emulator.userPoolId,
-      clientId: CLIENT,
-      authority: emulator.issuer,
-      domain: emulator.domain,
-    },
-    APP_ORIGIN,
-  );
-  server = createServer((req, res) => void handle(req, res));
-  api = `http://127.0.0.1:${await listen(server, 0)}/api/v1`;
+  server = await serveApi();
+  api = `http://127.0.0.1:${server.port}/api/v1`;
   signedIn = await signInForTokens(emulator);
 });
 afterAll(async () => {
-  await closeServer(server);
+  await server.close();
   await emulator.stop();
 });
+
+/** A new demo API for the emulator's pool and {@link CLIENT}: it fetches the key set on its first token. */
+function serveApi(): Promise<LoopbackServer> {
+  const auth = {
+    userPoolId: emulator.userPoolId,
+    clientId: CLIENT,
+    authority: emulator.issuer,
+    domain: emulator.domain,
+  };
+  return serveOnLoopback(createApiHandler(auth, APP_ORIGIN));
+}
 
 /** `GET {api}{path}` with `token` as bearer (none when `undefined`). */
 function get(path: string, token?: string, init: RequestInit = {}): Promise<Response> {
@@ -147,12 +148,8 @@ describe('the demo API (createApiHandler)', () => {
 describe('the demo API while the pool’s key set does not answer', () => {
   it('answers 503 with Retry-After, not 401 (the client keeps its session), then the same token works', async () => {
     // A handler of its own, so that its first token makes it fetch the key set.
-    const handle = createApiHandler(
-      { userPoolId: emulator.userPoolId, clientId: CLIENT, authority: emulator.issuer },
-      APP_ORIGIN,
-    );
-    const own = createServer((req, res) => void handle(req, res));
-    const url = `http://127.0.0.1:${await listen(own, 0)}/api/v1/tables`;
+    const own = await serveApi();
+    const url = `http://127.0.0.1:${own.port}/api/v1/tables`;
     try {
       emulator.controls.failNext('jwks', 1, { drop: true });
       const down = await fetch(url, { headers: { Authorization: `Bearer ${idToken()}` } });
@@ -166,7 +163,7 @@ describe('the demo API while the pool’s key set does not answer', () => {
       const up = await fetch(url, { headers: { Authorization: `Bearer ${idToken()}` } });
       expect(up.status).toBe(200);
     } finally {
-      await closeServer(own);
+      await own.close();
     }
   });
 });

@@ -1,18 +1,16 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaticHandler } from '../../demo/server/createStaticHandler.js';
-import { closeServer, listen } from '../../demo/server/listen.js';
 import { rawGet } from './rawGet.js';
+import { serveOnLoopback } from './serveOnLoopback.js';
+import type { LoopbackServer } from './serveOnLoopback.js';
 
 const INDEX = '<!doctype html><title>app</title>';
 const SECRET = 'outside the build';
 let dir: string;
-let server: Server;
-let port: number;
+let server: LoopbackServer;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'static-handler-'));
@@ -26,18 +24,16 @@ beforeAll(async () => {
   await writeFile(join(dist, 'data.bin'), 'raw');
   await writeFile(join(dir, 'secret.txt'), SECRET);
   await writeFile(join(dir, 'dist-secret', 'key.txt'), SECRET);
-  const handle = createStaticHandler(dist);
-  server = createServer((req, res) => void handle(req, res));
-  port = await listen(server, 0);
+  server = await serveOnLoopback(createStaticHandler(dist));
 });
 afterAll(async () => {
-  await closeServer(server);
+  await server.close();
   await rm(dir, { recursive: true, force: true });
 });
 
 describe('the demo’s static handler (createStaticHandler)', () => {
   it('serves a hashed asset with its type, length and a year of immutable caching', async () => {
-    const answer = await rawGet(port, '/assets/app-1a2b3c.js');
+    const answer = await rawGet(server.port, '/assets/app-1a2b3c.js');
     expect(answer.status).toBe(200);
     expect(answer.body).toBe('console.log(1);');
     expect(answer.headers['content-type']).toBe('text/javascript; charset=utf-8');
@@ -46,13 +42,13 @@ describe('the demo’s static handler (createStaticHandler)', () => {
   });
 
   it('serves another file for revalidation (no-cache), and an unknown type as octet-stream', async () => {
-    const robots = await rawGet(port, '/robots.txt');
+    const robots = await rawGet(server.port, '/robots.txt');
     expect([robots.body, robots.headers['content-type'], robots.headers['cache-control']]).toEqual([
       'User-agent: *',
       'text/plain; charset=utf-8',
       'no-cache',
     ]);
-    expect((await rawGet(port, '/data.bin')).headers['content-type']).toBe('application/octet-stream');
+    expect((await rawGet(server.port, '/data.bin')).headers['content-type']).toBe('application/octet-stream');
   });
 
   it.each([
@@ -65,7 +61,7 @@ describe('the demo’s static handler (createStaticHandler)', () => {
   ])(
     'answers %s with index.html, which no cache keeps (the SPA’s routes; HTML files are not served as files)',
     async (path) => {
-      const answer = await rawGet(port, path);
+      const answer = await rawGet(server.port, path);
       expect(answer.status).toBe(200);
       expect(answer.body).toBe(INDEX);
       expect(answer.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -74,7 +70,7 @@ describe('the demo’s static handler (createStaticHandler)', () => {
   );
 
   it('answers a missing asset 404, not index.html (a stale hashed file must not load HTML as script)', async () => {
-    const answer = await rawGet(port, '/assets/app-old.js');
+    const answer = await rawGet(server.port, '/assets/app-old.js');
     expect([answer.status, answer.body]).toEqual([404, 'Not found']);
   });
 
@@ -88,15 +84,15 @@ describe('the demo’s static handler (createStaticHandler)', () => {
     ['/%E0%A4%A', 200],
     ['/assets/..%2f..%2fsecret.txt', 404],
   ])('never serves a file outside the build: %s → %i', async (path, status) => {
-    const answer = await rawGet(port, path);
+    const answer = await rawGet(server.port, path);
     expect(answer.status).toBe(status);
     expect(answer.body).toBe(status === 200 ? INDEX : 'Not found');
   });
 
   it('answers another method 405 with Allow: GET, HEAD; HEAD gets the headers without the body', async () => {
-    const post = await rawGet(port, '/robots.txt', { method: 'POST' });
+    const post = await rawGet(server.port, '/robots.txt', { method: 'POST' });
     expect([post.status, post.headers.allow, post.body]).toEqual([405, 'GET, HEAD', '']);
-    const head = await rawGet(port, '/robots.txt', { method: 'HEAD' });
+    const head = await rawGet(server.port, '/robots.txt', { method: 'HEAD' });
     expect([head.status, head.headers['content-length'], head.body]).toEqual([200, '13', '']);
   });
 });

@@ -43,7 +43,7 @@ afterAll(async () => {
 });
 
 describe('the demo server (startDemoServer, preview mode)', () => {
-  it('is at http://localhost:{port}, bound to 127.0.0.1', () => {
+  it('names its origin http://localhost:{port}, the host name the callback URL is registered for', () => {
     expect(demo.url).toBe(`http://localhost:${port}`);
     expect(port).toBeGreaterThan(0);
   });
